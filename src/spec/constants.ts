@@ -1,0 +1,13 @@
+/**
+ * Constants of the definition (docs/spec.md). Changing any of them changes every matrix.
+ */
+
+/** log2 of the block length: a line is cut into blocks of 2^16 positions, each its own stream. */
+export const BLOCK_BITS = 16;
+/** Positions per block. */
+export const BLOCK_SIZE = 1 << BLOCK_BITS;
+/** Largest dimension a matrix may have: positions and line indices are 32-bit. */
+export const MAX_DIMENSION = 4294967295;
+/** Stream kinds: the structure (which entries are connected) and the weights are separate streams. */
+export const STREAM_STRUCTURE = 0;
+export const STREAM_WEIGHT = 1;

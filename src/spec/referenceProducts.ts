@@ -1,0 +1,92 @@
+import { lineCount, lineLength, type MatrixSpec } from './matrixSpec.js';
+import { walkLine } from './lineWalk.js';
+import { gapTable } from './gapTable.js';
+import { chunkStart, scatterChunkCount } from './scatterChunks.js';
+
+/**
+ * The reference products: plain loops over `walkLine`, defining the exact float32 result that
+ * every backend must reproduce bit for bit.
+ *
+ * A product is either a scatter or a gather over lines, with a batch of k values per element:
+ *
+ *  - scatter: out[position, c] += f32(x[line, c] * w) for each active line (one whose k values
+ *    are not all zero) in increasing order, accumulated in float32, split into chunks as in
+ *    scatterChunks.ts. (x @ R, R @ X with k columns for C, ...: the event-driven products.)
+ *  - gather: out[line, c] = f32(sum over positions, in increasing order, of w * y[position, c]),
+ *    accumulated in double. (R @ x, x @ C, ...)
+ *
+ * Inputs are float32 values; layouts are element-major: value c of element e is at e * k + c.
+ */
+
+/** Active lines and their k values: `values[a * k + c]` belongs to line `lines[a]`. */
+export interface ActiveLines {
+  readonly lines: Uint32Array;
+  /** Float32 values per active line, or null for events (every value 1). */
+  readonly values: Float32Array | null;
+  readonly k: number;
+}
+
+export function referenceScatter(spec: MatrixSpec, active: ActiveLines): Float32Array {
+  const length = lineLength(spec);
+  const { lines, values, k } = active;
+  const chunks = scatterChunkCount(lines.length, length, gapTable(spec.prob).effectiveProb);
+  const out = new Float32Array(length * k);
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const partial = chunk === 0 ? out : new Float32Array(length * k);
+    const end = chunkStart(chunk + 1, chunks, lines.length);
+    for (let a = chunkStart(chunk, chunks, lines.length); a < end; a++) {
+      walkLine(spec, lines[a]!, length, (position, weight) => {
+        for (let c = 0; c < k; c++) {
+          const x = values === null ? 1 : values[a * k + c]!;
+          partial[position * k + c]! += Math.fround(x * weight);
+        }
+      });
+    }
+    if (partial !== out) for (let i = 0; i < out.length; i++) out[i]! += partial[i]!;
+  }
+  return out;
+}
+
+export function referenceGather(spec: MatrixSpec, y: Float32Array, k: number): Float32Array {
+  const lines = lineCount(spec);
+  const length = lineLength(spec);
+  const out = new Float32Array(lines * k);
+  const sums = new Float64Array(k);
+  for (let line = 0; line < lines; line++) {
+    sums.fill(0);
+    walkLine(spec, line, length, (position, weight) => {
+      for (let c = 0; c < k; c++) sums[c]! += weight * y[position * k + c]!;
+    });
+    for (let c = 0; c < k; c++) out[line * k + c] = sums[c]!;
+  }
+  return out;
+}
+
+/** Number of stored connections, walked line by line without materialising anything. */
+export function referenceNnz(spec: MatrixSpec): number {
+  const length = lineLength(spec);
+  let count = 0;
+  for (let line = 0, lines = lineCount(spec); line < lines; line++) {
+    walkLine(spec, line, length, () => {
+      count++;
+    });
+  }
+  return count;
+}
+
+/** Connections of every line: line-major CSR over (lines x positions). */
+export function referenceLines(spec: MatrixSpec): { indptr: Float64Array; indices: Uint32Array; data: Float32Array } {
+  const lines = lineCount(spec);
+  const length = lineLength(spec);
+  const indptr = new Float64Array(lines + 1);
+  const indices: number[] = [];
+  const data: number[] = [];
+  for (let line = 0; line < lines; line++) {
+    walkLine(spec, line, length, (position, weight) => {
+      indices.push(position);
+      data.push(weight);
+    });
+    indptr[line + 1] = indices.length;
+  }
+  return { indptr, indices: Uint32Array.from(indices), data: Float32Array.from(data) };
+}
