@@ -11,3 +11,5 @@ export const MAX_DIMENSION = 4294967295;
 /** Stream kinds: the structure (which entries are connected) and the weights are separate streams. */
 export const STREAM_STRUCTURE = 0;
 export const STREAM_WEIGHT = 1;
+/** Seeded spike vectors (BinaryArray.bernoulli) use a third kind, so they never echo a matrix's rows. */
+export const STREAM_EVENTS = 2;

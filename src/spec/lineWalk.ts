@@ -17,19 +17,21 @@ import { Xoshiro128pp } from './xoshiro128pp.js';
  *
  * Calls `visit(position, weight)` for every connection of the first `length` positions, in
  * increasing position order. A shorter `length` visits a prefix of what a longer one visits.
+ * `structureKind` selects the stream kind of the structure (only seeded spike vectors change it).
  */
 export function walkLine(
   spec: MatrixSpec,
   line: number,
   length: number,
   visit: (position: number, weight: number) => void,
+  structureKind: number = STREAM_STRUCTURE,
 ): void {
   const table = gapTable(spec.prob);
   const blocks = Math.ceil(length / BLOCK_SIZE);
   for (let block = 0; block < blocks; block++) {
     const base = block * BLOCK_SIZE;
     const end = Math.min(BLOCK_SIZE, length - base);
-    const structure = new Xoshiro128pp(streamState(spec.seedLo, spec.seedHi, line, block, STREAM_STRUCTURE));
+    const structure = new Xoshiro128pp(streamState(spec.seedLo, spec.seedHi, line, block, structureKind));
     const weights = new Xoshiro128pp(streamState(spec.seedLo, spec.seedHi, line, block, STREAM_WEIGHT));
     const nextWeightWord = (): number => weights.next();
     let position = -1;

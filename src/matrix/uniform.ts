@@ -1,0 +1,49 @@
+import type { Seed } from '../spec/seed.js';
+import { FROM_INIT, initFrom, type CommonFields, type InternalInit, type ShapeOptions } from './construct.js';
+import { JITCMatrix, lawFromWeightSpec } from './jitcMatrix.js';
+import { registerMatrixClass } from './registry.js';
+
+/** `[wlow, whigh, prob, seed]`, as in the tutorial. */
+export type UniformData = readonly [wlow: number, whigh: number, prob: number, seed: Seed];
+export interface UniformFields extends CommonFields {
+  readonly wlow: number;
+  readonly whigh: number;
+}
+
+const FIELDS = ['wlow', 'whigh'];
+const law = (values: Record<string, unknown>) =>
+  lawFromWeightSpec({ wlow: values['wlow'] as number, whigh: values['whigh'] as number });
+
+/** Weights drawn from U[wlow, whigh). */
+export abstract class JITCUniform extends JITCMatrix {
+  private bounds(): [number, number] {
+    if (this.law.kind !== 'uniform') return [NaN, NaN];
+    const end = this.law.offset + this.law.span;
+    return [Math.min(this.law.offset, end), Math.max(this.law.offset, end)];
+  }
+  /** Lower bound of the weights (as float32). */
+  get wlow(): number {
+    return Math.fround(this.bounds()[0]);
+  }
+  /** Upper bound of the weights (as float32). */
+  get whigh(): number {
+    return Math.fround(this.bounds()[1]);
+  }
+}
+
+/** Uniform weights, generated along rows: `spikes @ M` is event-driven. */
+export class JITCUniformR extends JITCUniform {
+  constructor(data: UniformData | UniformFields | InternalInit, options?: ShapeOptions) {
+    super(initFrom(data, options, 'row', FIELDS, law));
+  }
+}
+
+/** Uniform weights, generated along columns: `M @ spikes` is event-driven. */
+export class JITCUniformC extends JITCUniform {
+  constructor(data: UniformData | UniformFields | InternalInit, options?: ShapeOptions) {
+    super(initFrom(data, options, 'col', FIELDS, law));
+  }
+}
+
+registerMatrixClass('uniform', 'row', (init) => new JITCUniformR({ [FROM_INIT]: init }));
+registerMatrixClass('uniform', 'col', (init) => new JITCUniformC({ [FROM_INIT]: init }));
