@@ -16,7 +16,7 @@ const MAX_SEED = (1n << 64n) - 1n;
 export function seedWords(seed: Seed, argument = 'seed'): SeedWords {
   if (typeof seed === 'bigint') {
     if (seed < 0n || seed > MAX_SEED) {
-      throw new JitconnArgumentError(argument, seed, 'a bigint in [0, 2^64)');
+      throw new JitconnArgumentError(argument, seed, 'an integer in [0, 2^64) (as a bigint)');
     }
     return { lo: Number(seed & 0xffffffffn), hi: Number(seed >> 32n) };
   }
