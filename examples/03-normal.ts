@@ -28,7 +28,9 @@ console.log(` Standard deviation: ${std.toFixed(4)}`);
 const { data } = jitcNormal.tocsr();
 const weightMean = data.reduce((a, b) => a + b, 0) / data.length;
 const weightStd = Math.sqrt(data.reduce((s, v) => s + (v - weightMean) ** 2, 0) / data.length);
-console.log(`\nIndividual weights (${data.length} connections): mean ${weightMean.toFixed(4)}, std ${weightStd.toFixed(4)}`);
+console.log(
+  `\nIndividual weights (${data.length} connections): mean ${weightMean.toFixed(4)}, std ${weightStd.toFixed(4)}`,
+);
 
 const bins = 40;
 const [low, high] = [-0.4, 0.4];

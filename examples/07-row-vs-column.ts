@@ -22,8 +22,12 @@ console.log('Performance comparison (matrix-vector multiplication):');
 console.log(` Row-oriented (R): ${row.ms.toFixed(3)} ms`);
 console.log(` Column-oriented (C): ${col.ms.toFixed(3)} ms`);
 // R and C with the same seed are different matrices (C is the transpose of an R of the swapped shape).
-console.log(`\nR and C with one seed are different matrices: ${row.result.some((v, i) => v !== col.result[i])}`);
+console.log(
+  `\nR and C with one seed are different matrices: ${row.result.some((v, i) => v !== col.result[i])}`,
+);
 // The transpose of a C matrix is an R matrix, exactly: both products below are the same numbers.
 const viaTranspose = jitcCol.T.matvec(spikes);
 console.log(`spikes @ C equals C.T @ spikes exactly: ${viaTranspose.every((v, i) => v === col.result[i])}`);
-console.log('\nFor forward propagation (spikes @ W), use the row-oriented classes: JITCScalarR, JITCNormalR, JITCUniformR');
+console.log(
+  '\nFor forward propagation (spikes @ W), use the row-oriented classes: JITCScalarR, JITCNormalR, JITCUniformR',
+);

@@ -4,7 +4,13 @@
  */
 export { BinaryArray } from './matrix/binaryArray.js';
 export { JITCMatrix } from './matrix/jitcMatrix.js';
-export type { CsrMatrix, MatrixJSON, MatrixOptions, MaterialiseOptions, WeightSpec } from './matrix/jitcMatrix.js';
+export type {
+  CsrMatrix,
+  MatrixJSON,
+  MatrixOptions,
+  MaterialiseOptions,
+  WeightSpec,
+} from './matrix/jitcMatrix.js';
 export { JITCScalar, JITCScalarR, JITCScalarC, JITCHomoR, JITCHomoC } from './matrix/scalar.js';
 export type { ScalarData, ScalarFields } from './matrix/scalar.js';
 export { JITCNormal, JITCNormalR, JITCNormalC } from './matrix/normal.js';

@@ -36,15 +36,25 @@ function median(values: number[]): number {
  */
 export function runDemo(options: DemoOptions, print: (line: string) => void = console.log): void {
   const { input, hidden, output, prob, rate, seed, steps, backend } = options;
-  const w1 = new JITCNormalR([0, 0.05, prob, seed], { shape: [input, hidden], ...(backend ? { backend } : {}) });
-  const w2 = new JITCNormalR([0, 0.1, Math.min(1, prob * 2), seed + 1], { shape: [hidden, output], ...(backend ? { backend } : {}) });
+  const w1 = new JITCNormalR([0, 0.05, prob, seed], {
+    shape: [input, hidden],
+    ...(backend ? { backend } : {}),
+  });
+  const w2 = new JITCNormalR([0, 0.1, Math.min(1, prob * 2), seed + 1], {
+    shape: [hidden, output],
+    ...(backend ? { backend } : {}),
+  });
   const synapses = input * hidden * prob + hidden * output * Math.min(1, prob * 2);
   const csrBytes = synapses * 8 + (input + hidden + 2) * 4;
 
-  print(`jitconn demo: a ${format(input)} -> ${format(hidden)} -> ${format(output)} spiking network (backend: ${w1.backend})`);
+  print(
+    `jitconn demo: a ${format(input)} -> ${format(hidden)} -> ${format(output)} spiking network (backend: ${w1.backend})`,
+  );
   print(`Connection probability: ${prob * 100}% (second layer ${Math.min(1, prob * 2) * 100}%)`);
   print(`Expected synapses: ${format(synapses)}`);
-  print(`Memory: JIT matrices ${w1.memoryBytes() + w2.memoryBytes()} bytes; the same as stored CSR (float32 weights, int32 indices): ${(csrBytes / 2 ** 20).toFixed(1)} MiB`);
+  print(
+    `Memory: JIT matrices ${w1.memoryBytes() + w2.memoryBytes()} bytes; the same as stored CSR (float32 weights, int32 indices): ${(csrBytes / 2 ** 20).toFixed(1)} MiB`,
+  );
 
   const forward = (spikes: BinaryArray) => {
     const hiddenInput = w1.vecmat(spikes);
@@ -59,7 +69,9 @@ export function runDemo(options: DemoOptions, print: (line: string) => void = co
   print('');
   print(`Input spikes: ${first.sum()} / ${format(input)} (${((first.sum() / input) * 100).toFixed(2)}%)`);
   print(`Hidden layer spikes: ${hiddenSpikes.sum()} / ${format(hidden)}`);
-  print(`Output: max ${Math.max(...out).toFixed(4)}, mean ${(out.reduce((a, b) => a + b, 0) / out.length).toFixed(4)}`);
+  print(
+    `Output: max ${Math.max(...out).toFixed(4)}, mean ${(out.reduce((a, b) => a + b, 0) / out.length).toFixed(4)}`,
+  );
   print(`First forward pass (cold): ${firstMs.toFixed(2)} ms`);
 
   const times: number[] = [];
@@ -72,7 +84,9 @@ export function runDemo(options: DemoOptions, print: (line: string) => void = co
     events += spikes.sum() * hidden * prob + result.hiddenSpikes.sum() * output * Math.min(1, prob * 2);
   }
   const total = times.reduce((a, b) => a + b, 0);
-  print(`Warm forward pass: median ${median(times).toFixed(3)} ms over ${steps} steps (~${format(events / steps)} synaptic events each, ${((events / total) * 1e-3).toFixed(1)} million events/s)`);
+  print(
+    `Warm forward pass: median ${median(times).toFixed(3)} ms over ${steps} steps (~${format(events / steps)} synaptic events each, ${((events / total) * 1e-3).toFixed(1)} million events/s)`,
+  );
 
   const again = new JITCNormalR([0, 0.05, prob, seed], { shape: [input, hidden] }).vecmat(first);
   const before = w1.vecmat(first);

@@ -6,7 +6,9 @@ function numberOption(name: string, integer = false) {
   return (value: string): number => {
     const parsed = Number(value);
     if (value.trim() === '' || !Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
-      throw new InvalidArgumentError(`${name} must be ${integer ? 'an integer' : 'a number'}, got "${value}"`);
+      throw new InvalidArgumentError(
+        `${name} must be ${integer ? 'an integer' : 'a number'}, got "${value}"`,
+      );
     }
     return parsed;
   };

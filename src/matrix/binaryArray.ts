@@ -39,7 +39,11 @@ export class BinaryArray {
       for (let i = 0; i < length; i++) {
         const value = values[b * length + i];
         if (typeof value === 'number' && Number.isNaN(value)) {
-          throw new JitconnArgumentError(`values[${b * length + i}]`, value, 'a boolean or a number that is not NaN');
+          throw new JitconnArgumentError(
+            `values[${b * length + i}]`,
+            value,
+            'a boolean or a number that is not NaN',
+          );
         }
         if (value) indices.push(i);
       }
@@ -59,7 +63,8 @@ export class BinaryArray {
       if (!Number.isInteger(index) || index < 0 || index >= length) {
         throw new JitconnArgumentError('indices', index, `integers in [0, ${length})`);
       }
-      if (i > 0 && sorted[i - 1] === index) throw new JitconnArgumentError('indices', index, 'indices without repeats');
+      if (i > 0 && sorted[i - 1] === index)
+        throw new JitconnArgumentError('indices', index, 'indices without repeats');
     }
     return BinaryArray.fromSorted([Uint32Array.from(sorted)], length, undefined);
   }
@@ -97,7 +102,8 @@ export class BinaryArray {
   /** Sorted active indices of vector `b` (0 for a single vector). */
   indices(b = 0): Uint32Array {
     const indices = this.active[b];
-    if (indices === undefined) throw new JitconnArgumentError('b', b, `a vector index in [0, ${this.active.length})`);
+    if (indices === undefined)
+      throw new JitconnArgumentError('b', b, `a vector index in [0, ${this.active.length})`);
     return indices;
   }
 

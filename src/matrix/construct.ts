@@ -33,7 +33,8 @@ export function initFrom(
   fields: readonly string[],
   law: (values: Record<string, unknown>) => WeightLaw,
 ): MatrixInit {
-  if (typeof data === 'object' && data !== null && FROM_INIT in data) return (data as InternalInit)[FROM_INIT];
+  if (typeof data === 'object' && data !== null && FROM_INIT in data)
+    return (data as InternalInit)[FROM_INIT];
   const names = [...fields, 'prob', 'seed'];
   let values: Record<string, unknown>;
   let shape: unknown;

@@ -204,7 +204,8 @@ export abstract class JITCMatrix {
     const [rows, cols] = this.shape;
     const batch = this.batchOf(x, k);
     const meaning = `M @ X with M of shape [${rows}, ${cols}] needs X of shape [${cols}, ${batch}]`;
-    if (this.orientation === 'col') return this.scatter(activeFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning));
+    if (this.orientation === 'col')
+      return this.scatter(activeFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning));
     return this.gather(denseFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning), batch);
   }
 
@@ -258,7 +259,11 @@ export abstract class JITCMatrix {
   /** The realised matrix, dense and row-major; refuses matrices beyond `maxElements`. */
   todense(options: MaterialiseOptions = {}): Float32Array {
     const [rows, cols] = this.shape;
-    checkMaterialisable(rows * cols, options.maxElements ?? DEFAULT_MAX_ELEMENTS, `todense() of a ${rows} x ${cols} matrix`);
+    checkMaterialisable(
+      rows * cols,
+      options.maxElements ?? DEFAULT_MAX_ELEMENTS,
+      `todense() of a ${rows} x ${cols} matrix`,
+    );
     const dense = allocateFloat32(rows * cols, 'todense()');
     const { indptr, indices, data } = this.kernels.lines(this.spec);
     const lineStride = this.orientation === 'row' ? cols : 1;
@@ -276,11 +281,20 @@ export abstract class JITCMatrix {
     const [rows, cols] = this.shape;
     const limit = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
     const expected = rows * cols * gapTable(this.prob).effectiveProb;
-    checkMaterialisable(Math.round(expected), limit, `tocsr() of a ${rows} x ${cols} matrix with p = ${this.prob}`);
+    checkMaterialisable(
+      Math.round(expected),
+      limit,
+      `tocsr() of a ${rows} x ${cols} matrix with p = ${this.prob}`,
+    );
     const lines = this.kernels.lines(this.spec);
     checkMaterialisable(lines.indices.length, limit, 'tocsr()');
     if (this.orientation === 'row') {
-      return { indptr: Uint32Array.from(lines.indptr), indices: lines.indices, data: lines.data, shape: [rows, cols] };
+      return {
+        indptr: Uint32Array.from(lines.indptr),
+        indices: lines.indices,
+        data: lines.data,
+        shape: [rows, cols],
+      };
     }
     return { ...transposeLines(lines, cols, rows), shape: [rows, cols] };
   }
@@ -325,4 +339,3 @@ function transposeLines(
 export function isMatrix(value: unknown): value is JITCMatrix {
   return value instanceof JITCMatrix;
 }
-

@@ -10,7 +10,11 @@ function checkLaw(law: unknown): WeightLaw {
     case 'scalar':
       return { kind: 'scalar', value: checkFinite(value['value'], 'law.value') };
     case 'normal':
-      return { kind: 'normal', loc: checkFinite(value['loc'], 'law.loc'), scale: checkFinite(value['scale'], 'law.scale') };
+      return {
+        kind: 'normal',
+        loc: checkFinite(value['loc'], 'law.loc'),
+        scale: checkFinite(value['scale'], 'law.scale'),
+      };
     case 'uniform':
       return {
         kind: 'uniform',
@@ -26,7 +30,11 @@ function checkLaw(law: unknown): WeightLaw {
 export function fromJSON(json: MatrixJSON | string): JITCMatrix {
   const value = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>;
   if (value['format'] !== 'jitconn-matrix' || value['version'] !== 1) {
-    throw new JitconnArgumentError('json', value['format'], "an object with format 'jitconn-matrix' and version 1");
+    throw new JitconnArgumentError(
+      'json',
+      value['format'],
+      "an object with format 'jitconn-matrix' and version 1",
+    );
   }
   const orientation = value['orientation'];
   if (orientation !== 'row' && orientation !== 'col') {

@@ -22,7 +22,11 @@ function isDense(x: Operand): x is DenseOperand {
  */
 export function matmul(a: Operand, b: Operand): Float32Array {
   if (a instanceof JITCMatrix && b instanceof JITCMatrix) {
-    throw new JitconnArgumentError('matmul(a, b)', 'two JIT matrices', 'one JIT matrix and one vector or matrix');
+    throw new JitconnArgumentError(
+      'matmul(a, b)',
+      'two JIT matrices',
+      'one JIT matrix and one vector or matrix',
+    );
   }
   if (b instanceof JITCMatrix) {
     if (a instanceof BinaryArray) return a.batchSize === undefined ? b.vecmat(a) : b.rmatmat(a);

@@ -24,19 +24,31 @@ function checkFloatLength(x: FloatArray, expected: number, argument: string, mea
 /** Products compute in float32, so an operand entry must be finite once rounded to float32. */
 function checkFiniteEntry(value: number, index: number, argument: string): void {
   if (!Number.isFinite(Math.fround(value))) {
-    throw new JitconnArgumentError(`${argument}[${index}]`, value, 'a number finite in float32 (|x| < 3.4e38)');
+    throw new JitconnArgumentError(
+      `${argument}[${index}]`,
+      value,
+      'a number finite in float32 (|x| < 3.4e38)',
+    );
   }
 }
 
 function checkVectorSpikes(x: BinaryArray, n: number, argument: string, meaning: string): void {
   if (x.batchSize !== undefined) {
-    throw new JitconnShapeError(`${argument} must be a single spike vector (${meaning}), got a batch of ${x.batchSize}`);
+    throw new JitconnShapeError(
+      `${argument} must be a single spike vector (${meaning}), got a batch of ${x.batchSize}`,
+    );
   }
-  if (x.length !== n) throw new JitconnShapeError(`${argument} must have ${n} entries (${meaning}), got ${x.length}`);
+  if (x.length !== n)
+    throw new JitconnShapeError(`${argument} must have ${n} entries (${meaning}), got ${x.length}`);
 }
 
 /** The active lines of a vector operand of `n` entries: spikes or non-zero floats. */
-export function activeFromVector(x: VectorOperand, n: number, argument: string, meaning: string): ActiveLines {
+export function activeFromVector(
+  x: VectorOperand,
+  n: number,
+  argument: string,
+  meaning: string,
+): ActiveLines {
   if (x instanceof BinaryArray) {
     checkVectorSpikes(x, n, argument, meaning);
     return { lines: x.indices(), values: null, k: 1 };
@@ -83,7 +95,13 @@ function checkSpikeBatch(x: BinaryArray, n: number, k: number, argument: string,
   }
 }
 
-function activeFromSpikeBatch(x: BinaryArray, n: number, k: number, argument: string, meaning: string): ActiveLines {
+function activeFromSpikeBatch(
+  x: BinaryArray,
+  n: number,
+  k: number,
+  argument: string,
+  meaning: string,
+): ActiveLines {
   if (k === 1 && x.batchSize === undefined) return activeFromVector(x, n, argument, meaning);
   checkSpikeBatch(x, n, k, argument, meaning);
   const mask = new Float32Array(n * k);

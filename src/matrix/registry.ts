@@ -12,7 +12,11 @@ function key(kind: WeightLaw['kind'], orientation: 'row' | 'col'): string {
   return `${kind}:${orientation}`;
 }
 
-export function registerMatrixClass(kind: WeightLaw['kind'], orientation: 'row' | 'col', factory: Factory): void {
+export function registerMatrixClass(
+  kind: WeightLaw['kind'],
+  orientation: 'row' | 'col',
+  factory: Factory,
+): void {
   factories.set(key(kind, orientation), factory);
 }
 

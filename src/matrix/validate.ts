@@ -37,7 +37,10 @@ export function checkShape(shape: unknown, argument = 'shape'): [number, number]
   if (!Array.isArray(shape) || shape.length !== 2) {
     throw new JitconnArgumentError(argument, shape, 'an array [rows, cols]');
   }
-  return [checkDimension(shape[0], `${argument}[0] (rows)`), checkDimension(shape[1], `${argument}[1] (cols)`)];
+  return [
+    checkDimension(shape[0], `${argument}[0] (rows)`),
+    checkDimension(shape[1], `${argument}[1] (cols)`),
+  ];
 }
 
 /** A batch size k: an integer >= 1. */

@@ -75,7 +75,11 @@ export function referenceNnz(spec: MatrixSpec): number {
 }
 
 /** Connections of every line: line-major CSR over (lines x positions). */
-export function referenceLines(spec: MatrixSpec): { indptr: Float64Array; indices: Uint32Array; data: Float32Array } {
+export function referenceLines(spec: MatrixSpec): {
+  indptr: Float64Array;
+  indices: Uint32Array;
+  data: Float32Array;
+} {
   const lines = lineCount(spec);
   const length = lineLength(spec);
   const indptr = new Float64Array(lines + 1);

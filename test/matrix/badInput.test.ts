@@ -18,12 +18,36 @@ const SHAPE = { shape: [10, 20] as [number, number] };
 
 /** Each constructor, called with (weight parameters, prob, seed, shape) in its tuple form. */
 const CONSTRUCTORS = [
-  { name: 'JITCScalarR', make: (w: unknown[], p: unknown, s: unknown, o: object) => new JITCScalarR([w[0], p, s] as never, o as never) },
-  { name: 'JITCScalarC', make: (w: unknown[], p: unknown, s: unknown, o: object) => new JITCScalarC([w[0], p, s] as never, o as never) },
-  { name: 'JITCNormalR', make: (w: unknown[], p: unknown, s: unknown, o: object) => new JITCNormalR([w[0], w[1], p, s] as never, o as never) },
-  { name: 'JITCNormalC', make: (w: unknown[], p: unknown, s: unknown, o: object) => new JITCNormalC([w[0], w[1], p, s] as never, o as never) },
-  { name: 'JITCUniformR', make: (w: unknown[], p: unknown, s: unknown, o: object) => new JITCUniformR([w[0], w[1], p, s] as never, o as never) },
-  { name: 'JITCUniformC', make: (w: unknown[], p: unknown, s: unknown, o: object) => new JITCUniformC([w[0], w[1], p, s] as never, o as never) },
+  {
+    name: 'JITCScalarR',
+    make: (w: unknown[], p: unknown, s: unknown, o: object) =>
+      new JITCScalarR([w[0], p, s] as never, o as never),
+  },
+  {
+    name: 'JITCScalarC',
+    make: (w: unknown[], p: unknown, s: unknown, o: object) =>
+      new JITCScalarC([w[0], p, s] as never, o as never),
+  },
+  {
+    name: 'JITCNormalR',
+    make: (w: unknown[], p: unknown, s: unknown, o: object) =>
+      new JITCNormalR([w[0], w[1], p, s] as never, o as never),
+  },
+  {
+    name: 'JITCNormalC',
+    make: (w: unknown[], p: unknown, s: unknown, o: object) =>
+      new JITCNormalC([w[0], w[1], p, s] as never, o as never),
+  },
+  {
+    name: 'JITCUniformR',
+    make: (w: unknown[], p: unknown, s: unknown, o: object) =>
+      new JITCUniformR([w[0], w[1], p, s] as never, o as never),
+  },
+  {
+    name: 'JITCUniformC',
+    make: (w: unknown[], p: unknown, s: unknown, o: object) =>
+      new JITCUniformC([w[0], w[1], p, s] as never, o as never),
+  },
 ];
 
 /** Expect `fn` to throw `type` with a message naming the argument, the value and what was expected. */
@@ -81,16 +105,38 @@ describe.each(CONSTRUCTORS)('$name rejects bad parameters', ({ make }) => {
 
 describe('law-specific parameters', () => {
   it('a negative standard deviation', () => {
-    expectRejects(() => new JITCNormalR([0, -0.1, 0.1, 1], SHAPE), JitconnArgumentError, 'wscale', '-0.1', '>= 0');
+    expectRejects(
+      () => new JITCNormalR([0, -0.1, 0.1, 1], SHAPE),
+      JitconnArgumentError,
+      'wscale',
+      '-0.1',
+      '>= 0',
+    );
   });
   it('uniform bounds out of order', () => {
-    expectRejects(() => new JITCUniformR([0.3, -0.1, 0.1, 1], SHAPE), JitconnArgumentError, 'whigh', '-0.1', 'wlow');
+    expectRejects(
+      () => new JITCUniformR([0.3, -0.1, 0.1, 1], SHAPE),
+      JitconnArgumentError,
+      'whigh',
+      '-0.1',
+      'wlow',
+    );
   });
   it('a tuple of the wrong length names the expected entries', () => {
-    expectRejects(() => new JITCScalarR([0.1, 0.1] as never, SHAPE), JitconnArgumentError, 'data', '[weight, prob, seed]');
+    expectRejects(
+      () => new JITCScalarR([0.1, 0.1] as never, SHAPE),
+      JitconnArgumentError,
+      'data',
+      '[weight, prob, seed]',
+    );
   });
   it('the options form validates too', () => {
-    expectRejects(() => new JITCScalarR({ weight: 1, prob: 2, seed: 1, shape: [3, 3] }), JitconnArgumentError, 'prob', '2');
+    expectRejects(
+      () => new JITCScalarR({ weight: 1, prob: 2, seed: 1, shape: [3, 3] }),
+      JitconnArgumentError,
+      'prob',
+      '2',
+    );
   });
   it('scale needs a finite factor, withWeight a valid law', () => {
     const m = new JITCScalarR([0.1, 0.1, 1], SHAPE);
@@ -116,14 +162,23 @@ describe('products reject operands of the wrong shape or value', () => {
     ['matmat', () => r.matmat(new Float32Array(20 * 3), 2), '40 entries', 'got 60'],
     ['rmatmat', () => r.rmatmat(new Float64Array(7), 1), '10 entries', 'got 7'],
     ['spikes of the wrong length', () => r.vecmat(BinaryArray.fromIndices([1], 11)), '10 entries', 'got 11'],
-    ['a spike batch where a vector is needed', () => r.vecmat(BinaryArray.bernoulli(0.5, [2, 10], 1)), 'single spike vector'],
+    [
+      'a spike batch where a vector is needed',
+      () => r.vecmat(BinaryArray.bernoulli(0.5, [2, 10], 1)),
+      'single spike vector',
+    ],
     ['a batch of the wrong size', () => r.rmatmat(BinaryArray.bernoulli(0.5, [2, 10], 1), 3), 'batch of 3'],
   ])('%s', (_, call, ...parts) => {
     expectRejects(call, JitconnShapeError, ...parts);
   });
 
   it('non-finite operand entries', () => {
-    expectRejects(() => r.vecmat(Float32Array.of(0, 0, NaN, 0, 0, 0, 0, 0, 0, 0)), JitconnArgumentError, 'x[2]', 'NaN');
+    expectRejects(
+      () => r.vecmat(Float32Array.of(0, 0, NaN, 0, 0, 0, 0, 0, 0, 0)),
+      JitconnArgumentError,
+      'x[2]',
+      'NaN',
+    );
     expectRejects(() => r.matvec(new Float64Array(20).fill(1e39)), JitconnArgumentError, 'x[0]', 'float32');
   });
 

@@ -13,7 +13,12 @@ import {
 export const BACKENDS: BackendName[] = ['reference'];
 
 /** One matrix of every class with the given probability, seed and shape. */
-export function everyClass(prob: number, seed: number | bigint, shape: [number, number], backend: BackendName): JITCMatrix[] {
+export function everyClass(
+  prob: number,
+  seed: number | bigint,
+  shape: [number, number],
+  backend: BackendName,
+): JITCMatrix[] {
   const options = { shape, backend };
   return [
     new JITCScalarR([0.5, prob, seed], options),
@@ -42,7 +47,13 @@ export function floats(n: number, seed: number, zeros = 0.3): Float32Array {
 }
 
 /** (r x c) @ (c x k) in float64 from row-major arrays. */
-export function denseMatmul(a: ArrayLike<number>, r: number, c: number, b: ArrayLike<number>, k: number): Float64Array {
+export function denseMatmul(
+  a: ArrayLike<number>,
+  r: number,
+  c: number,
+  b: ArrayLike<number>,
+  k: number,
+): Float64Array {
   const out = new Float64Array(r * k);
   for (let i = 0; i < r; i++) {
     for (let j = 0; j < c; j++) {
@@ -65,14 +76,21 @@ export function transpose(a: ArrayLike<number>, r: number, c: number): Float64Ar
  * each of n terms is rounded once to float32 and each sum once, so the error is at most
  * about 2 n eps32 sum|terms|; `scale` is sum |terms| per element.
  */
-export function expectClose(actual: Float32Array, expected: Float64Array, scale: Float64Array, terms: number): void {
+export function expectClose(
+  actual: Float32Array,
+  expected: Float64Array,
+  scale: Float64Array,
+  terms: number,
+): void {
   if (actual.length !== expected.length) throw new Error(`length ${actual.length} != ${expected.length}`);
   const eps = 2 ** -24;
   for (let i = 0; i < actual.length; i++) {
     const bound = 2 * (terms + 1) * eps * scale[i]! + 1e-30;
     const error = Math.abs(actual[i]! - expected[i]!);
     if (!(error <= bound)) {
-      throw new Error(`element ${i}: got ${actual[i]}, expected ${expected[i]} (error ${error} > bound ${bound})`);
+      throw new Error(
+        `element ${i}: got ${actual[i]}, expected ${expected[i]} (error ${error} > bound ${bound})`,
+      );
     }
   }
 }

@@ -1,7 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BinaryArray, fromJSON, JITCNormalR, JITCScalarC, JITCScalarR, JITCUniformR, type JITCMatrix } from '../../src/index.js';
-import { BACKENDS, denseMatmul, everyClass, expectBitIdentical, expectClose, floats, label } from './fixtures.js';
+import {
+  BinaryArray,
+  fromJSON,
+  JITCNormalR,
+  JITCScalarC,
+  JITCScalarR,
+  JITCUniformR,
+  type JITCMatrix,
+} from '../../src/index.js';
+import {
+  BACKENDS,
+  denseMatmul,
+  everyClass,
+  expectBitIdentical,
+  expectClose,
+  floats,
+  label,
+} from './fixtures.js';
 
 /** The (r x c) top-left block of a row-major (rows x cols) matrix. */
 function block(dense: Float32Array, cols: number, r: number, c: number): Float32Array {
@@ -29,7 +45,9 @@ describe.each(BACKENDS)('one matrix per parameters (%s)', (backend) => {
       const dense = m.todense();
       expectBitIdentical(rebuild(m, [20, 30]).todense(), dense);
       for (const seed of [100, 99 + 2 ** 32]) {
-        const other = fromJSON({ ...m.toJSON(), seed }).withBackend(backend).todense();
+        const other = fromJSON({ ...m.toJSON(), seed })
+          .withBackend(backend)
+          .todense();
         let differ = 0;
         for (let i = 0; i < dense.length; i++) if ((dense[i] !== 0) !== (other[i] !== 0)) differ++;
         // Two independent Bernoulli(0.2) patterns differ in 32% of 600 entries; P(differ < 100) < 1e-12.
@@ -46,7 +64,10 @@ describe.each(BACKENDS)('one matrix per parameters (%s)', (backend) => {
     expect(pattern(m.withWeight({ wlow: 1, whigh: 2 }).todense())).toEqual(pattern(dense));
     const scaled = m.scale(-3).todense();
     for (let i = 0; i < dense.length; i++) expect(scaled[i]).toBeCloseTo(-3 * dense[i]!, 5);
-    expectBitIdentical(m.neg().todense(), dense.map((v) => (v === 0 ? 0 : -v)));
+    expectBitIdentical(
+      m.neg().todense(),
+      dense.map((v) => (v === 0 ? 0 : -v)),
+    );
     expect(m.scale(-3).wscale).toBeCloseTo(0.6, 6);
     const u = new JITCUniformR([-0.1, 0.3, 0.25, 5], { shape: [40, 50], backend }).scale(-2);
     expect([u.constructor.name, (u as JITCUniformR).wlow, (u as JITCUniformR).whigh]).toEqual([
@@ -107,9 +128,19 @@ describe.each(BACKENDS)('one matrix per parameters (%s)', (backend) => {
           const dense = m.todense();
           const abs = Float64Array.from(dense, Math.abs);
           const X = floats(cols * k, Number(seed % 1000n));
-          expectClose(m.matmat(X, k), denseMatmul(dense, rows, cols, X, k), denseMatmul(abs, rows, cols, Float64Array.from(X, Math.abs), k), cols);
+          expectClose(
+            m.matmat(X, k),
+            denseMatmul(dense, rows, cols, X, k),
+            denseMatmul(abs, rows, cols, Float64Array.from(X, Math.abs), k),
+            cols,
+          );
           const Y = floats(k * rows, Number(seed % 777n));
-          expectClose(m.rmatmat(Y, k), denseMatmul(Y, k, rows, dense, cols), denseMatmul(Float64Array.from(Y, Math.abs), k, rows, abs, cols), rows);
+          expectClose(
+            m.rmatmat(Y, k),
+            denseMatmul(Y, k, rows, dense, cols),
+            denseMatmul(Float64Array.from(Y, Math.abs), k, rows, abs, cols),
+            rows,
+          );
         },
       ),
       { numRuns: 150, seed: 20261125 },

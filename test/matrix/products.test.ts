@@ -31,9 +31,19 @@ describe.each(BACKENDS)('products on the %s backend', (backend) => {
 
         it('vecmat and matvec equal the dense product, for floats and for spikes', () => {
           const x = floats(rows, 11);
-          expectClose(m.vecmat(x), denseMatmul(x, 1, rows, dense, cols), denseMatmul(absolute(x), 1, rows, absolute(dense), cols), rows);
+          expectClose(
+            m.vecmat(x),
+            denseMatmul(x, 1, rows, dense, cols),
+            denseMatmul(absolute(x), 1, rows, absolute(dense), cols),
+            rows,
+          );
           const y = floats(cols, 12);
-          expectClose(m.matvec(y), denseMatmul(dense, rows, cols, y, 1), denseMatmul(absolute(dense), rows, cols, absolute(y), 1), cols);
+          expectClose(
+            m.matvec(y),
+            denseMatmul(dense, rows, cols, y, 1),
+            denseMatmul(absolute(dense), rows, cols, absolute(y), 1),
+            cols,
+          );
           const spikes = BinaryArray.bernoulli(0.3, rows, 5);
           const asFloats = Float32Array.from(spikes.toUint8Array());
           expectBitIdentical(m.vecmat(spikes), m.vecmat(asFloats));
@@ -44,16 +54,31 @@ describe.each(BACKENDS)('products on the %s backend', (backend) => {
         it('matmat and rmatmat equal the dense product and their columns equal vector products', () => {
           const X = floats(cols * k, 21);
           const product = m.matmat(X, k);
-          expectClose(product, denseMatmul(dense, rows, cols, X, k), denseMatmul(absolute(dense), rows, cols, absolute(X), k), cols);
+          expectClose(
+            product,
+            denseMatmul(dense, rows, cols, X, k),
+            denseMatmul(absolute(dense), rows, cols, absolute(X), k),
+            cols,
+          );
           const Y = floats(k * rows, 22);
           const rproduct = m.rmatmat(Y, k);
-          expectClose(rproduct, denseMatmul(Y, k, rows, dense, cols), denseMatmul(absolute(Y), k, rows, absolute(dense), cols), rows);
+          expectClose(
+            rproduct,
+            denseMatmul(Y, k, rows, dense, cols),
+            denseMatmul(absolute(Y), k, rows, absolute(dense), cols),
+            rows,
+          );
           for (let c = 0; c < k; c++) {
             const column = Float32Array.from({ length: cols }, (_, j) => X[j * k + c]!);
             const fromMatrix = Float32Array.from({ length: rows }, (_, i) => product[i * k + c]!);
             expectClose(fromMatrix, Float64Array.from(m.matvec(column)), absolute(m.matvec(column)), cols);
             const row = Y.subarray(c * rows, (c + 1) * rows);
-            expectClose(rproduct.subarray(c * cols, (c + 1) * cols), Float64Array.from(m.vecmat(row)), absolute(m.vecmat(row)), rows);
+            expectClose(
+              rproduct.subarray(c * cols, (c + 1) * cols),
+              Float64Array.from(m.vecmat(row)),
+              absolute(m.vecmat(row)),
+              rows,
+            );
           }
         });
 

@@ -18,9 +18,9 @@ function withHighWord(x: number, hi: number): number {
   return view.getFloat64(0, true);
 }
 
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const LG1 = 6.666666666666735130e-1;
+const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
 const LG4 = 2.222219843214978396e-1;
@@ -49,11 +49,11 @@ export function detLog(x: number): number {
   return dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
 }
 
-const INV_LN2 = 1.44269504088896338700e0;
+const INV_LN2 = 1.442695040888963387;
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
 /** exp(x) for x in [-700, 0] (the definition only needs exp of non-positive arguments). */
