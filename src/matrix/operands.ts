@@ -74,8 +74,9 @@ export function activeFromMatrix(
     let any = false;
     for (let c = 0; c < k; c++) {
       const index = e * stride[0]! + c * stride[1]!;
+      // Activity is decided on the float32 value the kernels see: 1e-50 is an inactive 0.
       const value = x[index]!;
-      if (value !== 0) {
+      if (Math.fround(value) !== 0) {
         checkFiniteEntry(value, index, argument);
         any = true;
       }

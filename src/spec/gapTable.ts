@@ -19,7 +19,11 @@ import { BLOCK_SIZE } from './constants.js';
 export interface GapTable {
   /** The connection probability the table was built from. */
   readonly prob: number;
-  /** The probability the table realises: 1 - T[1] / 2^32 (p rounded to a multiple of 2^-32). */
+  /**
+   * P(G = 0) = 1 - T[1] / 2^32: p rounded to a multiple of 2^-32. It is the probability of the first
+   * position after a connection or a block start; every position's probability is within 2^-32
+   * of p (even for p < 2^-33, where this is 0 but later positions of a block still connect).
+   */
   readonly effectiveProb: number;
   /** T[g] - 1 for g = 1..limits.length, as unsigned 32-bit integers. */
   readonly limits: Uint32Array;
