@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
+import { benchCommand } from './bench/command.js';
 import { DEMO_DEFAULTS, runDemo } from './demo.js';
 
 function numberOption(name: string, integer = false) {
@@ -30,6 +31,8 @@ program
   .option('--steps <n>', 'warm steps to time', numberOption('--steps', true), DEMO_DEFAULTS.steps)
   .option('--backend <name>', 'wasm or reference')
   .action((options) => runDemo({ ...DEMO_DEFAULTS, ...options }));
+
+program.addCommand(benchCommand());
 
 try {
   await program.parseAsync();

@@ -1,0 +1,77 @@
+import type { CsrMatrix } from '../../matrix/jitcMatrix.js';
+
+/**
+ * What a user would otherwise write: the same connections stored, as CSR typed arrays or a
+ * dense Float32Array, with the plain loops a careful JavaScript programmer would use.
+ * Event-driven baselines skip inactive rows too, so the comparison is fair to them.
+ */
+
+/** x @ W for stored CSR rows, visiting only the rows of `active` (event input when values is null). */
+export function csrScatter(
+  csr: CsrMatrix,
+  active: Uint32Array,
+  values: Float32Array | null,
+  k: number,
+): Float32Array {
+  const cols = csr.shape[1];
+  const out = new Float32Array(cols * k);
+  const { indptr, indices, data } = csr;
+  for (let a = 0; a < active.length; a++) {
+    const row = active[a]!;
+    const end = indptr[row + 1]!;
+    if (k === 1) {
+      const x = values === null ? 1 : values[a]!;
+      for (let e = indptr[row]!; e < end; e++) out[indices[e]!]! += x * data[e]!;
+      continue;
+    }
+    for (let e = indptr[row]!; e < end; e++) {
+      const base = indices[e]! * k;
+      const w = data[e]!;
+      for (let c = 0; c < k; c++) out[base + c]! += (values === null ? 1 : values[a * k + c]!) * w;
+    }
+  }
+  return out;
+}
+
+/** W @ y for stored CSR rows (y is cols x k, element-major). */
+export function csrGather(csr: CsrMatrix, y: Float32Array, k: number): Float32Array {
+  const rows = csr.shape[0];
+  const out = new Float32Array(rows * k);
+  const { indptr, indices, data } = csr;
+  for (let row = 0; row < rows; row++) {
+    for (let c = 0; c < k; c++) {
+      let sum = 0;
+      for (let e = indptr[row]!; e < indptr[row + 1]!; e++) sum += data[e]! * y[indices[e]! * k + c]!;
+      out[row * k + c] = sum;
+    }
+  }
+  return out;
+}
+
+/** x @ W for a dense row-major W, visiting only active rows. */
+export function denseScatter(
+  dense: Float32Array,
+  cols: number,
+  active: Uint32Array,
+  values: Float32Array | null,
+): Float32Array {
+  const out = new Float32Array(cols);
+  for (let a = 0; a < active.length; a++) {
+    const x = values === null ? 1 : values[a]!;
+    const base = active[a]! * cols;
+    for (let j = 0; j < cols; j++) out[j]! += x * dense[base + j]!;
+  }
+  return out;
+}
+
+/** W @ y for a dense row-major W (vectors only). */
+export function denseGather(dense: Float32Array, rows: number, cols: number, y: Float32Array): Float32Array {
+  const out = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let sum = 0;
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) sum += dense[base + j]! * y[j]!;
+    out[i] = sum;
+  }
+  return out;
+}

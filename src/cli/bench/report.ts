@@ -1,0 +1,75 @@
+import Table from 'cli-table3';
+import os from 'node:os';
+import type { BenchResult } from './runCase.js';
+
+/** The machine a run happened on, printed with every result. */
+export function machine(): Record<string, string | number> {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  };
+}
+
+const millions = (x: number) => (x / 1e6).toFixed(1);
+const ratio = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(2)}x`);
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 2 ** 20) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 2 ** 30) return `${(n / 2 ** 20).toFixed(1)} MiB`;
+  return `${(n / 2 ** 30).toFixed(1)} GiB`;
+}
+
+/** A table: one row per case, with medians, rates, memory and ratios against the baselines. */
+export function formatTable(results: readonly BenchResult[]): string {
+  const table = new Table({
+    head: [
+      'case',
+      'shape',
+      'p',
+      'op',
+      'k',
+      'thr',
+      'median ms',
+      'M events/s',
+      'M syn-col/s',
+      'JIT bytes',
+      'CSR bytes',
+      'vs CSR',
+      'vs dense',
+    ],
+    style: { head: [], border: [] },
+  });
+  for (const r of results) {
+    const c = r.case;
+    table.push([
+      c.name,
+      `${c.rows}x${c.cols}`,
+      c.prob,
+      `${c.op}${c.orientation === 'C' ? ' (C)' : ''}`,
+      c.k,
+      r.threads,
+      r.medianMs.toFixed(3),
+      millions(r.eventsPerSecond),
+      millions(r.synapseColumnsPerSecond),
+      bytes(r.matrixBytes),
+      bytes((c.rows + 1) * 4 + c.rows * c.cols * c.prob * 8),
+      ratio(r.csr?.ratio) + (r.csr?.note ? '*' : ''),
+      ratio(r.dense?.ratio),
+    ]);
+  }
+  return table.toString();
+}
+
+export function formatHeader(backend: string): string {
+  const m = machine();
+  return `jitconn bench on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, backend ${backend}`;
+}
+
+export const FOOTNOTE =
+  'vs CSR / vs dense: baseline median time divided by the JIT median (above 1: the JIT product is faster).\n' +
+  '* the CSR baseline held only the active rows (the whole stored matrix would not fit); CSR bytes are for the whole matrix.';

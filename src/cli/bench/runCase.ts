@@ -1,0 +1,182 @@
+import { BinaryArray } from '../../matrix/binaryArray.js';
+import type { CsrMatrix, JITCMatrix } from '../../matrix/jitcMatrix.js';
+import { JITCNormalC, JITCNormalR } from '../../matrix/normal.js';
+import { JITCScalarC, JITCScalarR } from '../../matrix/scalar.js';
+import { JITCUniformC, JITCUniformR } from '../../matrix/uniform.js';
+import { walkLine } from '../../spec/lineWalk.js';
+import { csrGather, csrScatter, denseGather, denseScatter } from './baselines.js';
+import type { BenchCase } from './cases.js';
+import { benchOperand, type BenchOperand } from './operands.js';
+import { medianMs } from './timing.js';
+
+/** A baseline's timing against the JIT product (ratio > 1: the JIT product is faster). */
+export interface BaselineResult {
+  readonly medianMs: number;
+  /** Bytes the stored matrix needs (the whole matrix, even when only active rows were built). */
+  readonly bytes: number;
+  readonly ratio: number;
+  readonly note?: string;
+}
+
+export interface BenchResult {
+  readonly case: BenchCase;
+  readonly backend: string;
+  readonly threads: number;
+  readonly medianMs: number;
+  /** Connections visited per call. */
+  readonly events: number;
+  readonly eventsPerSecond: number;
+  /** Connections times operand columns, per second. */
+  readonly synapseColumnsPerSecond: number;
+  readonly matrixBytes: number;
+  readonly csr: BaselineResult | null;
+  readonly dense: BaselineResult | null;
+}
+
+/** Largest stored CSR the bench builds whole, and largest dense matrix (elements). */
+const FULL_CSR_LIMIT = 2 ** 25;
+const DENSE_LIMIT = 2 ** 27;
+
+function makeMatrix(c: BenchCase): JITCMatrix {
+  const options = {
+    shape: [c.rows, c.cols] as [number, number],
+    ...(c.backend ? { backend: c.backend } : {}),
+  };
+  const seed = 2026;
+  const row = c.orientation === 'R';
+  switch (c.weights) {
+    case 'scalar':
+      return row
+        ? new JITCScalarR([0.1, c.prob, seed], options)
+        : new JITCScalarC([0.1, c.prob, seed], options);
+    case 'normal':
+      return row
+        ? new JITCNormalR([0, 0.1, c.prob, seed], options)
+        : new JITCNormalC([0, 0.1, c.prob, seed], options);
+    case 'uniform':
+      return row
+        ? new JITCUniformR([-0.1, 0.3, c.prob, seed], options)
+        : new JITCUniformC([-0.1, 0.3, c.prob, seed], options);
+  }
+}
+
+/** x @ M (the operand indexes rows) or M @ x (it indexes columns). */
+function operandIndexesRows(c: BenchCase): boolean {
+  return c.op === 'vecmat' || c.op === 'rmatmat';
+}
+
+/** Scatter products walk only active lines; gather products and todense walk every line. */
+function isScatter(c: BenchCase): boolean {
+  return operandIndexesRows(c) === (c.orientation === 'R') && c.op !== 'todense';
+}
+
+function product(m: JITCMatrix, c: BenchCase, operand: BenchOperand): () => unknown {
+  switch (c.op) {
+    case 'vecmat':
+      return () => m.vecmat(operand.value);
+    case 'matvec':
+      return () => m.matvec(operand.value);
+    case 'matmat':
+      return () => m.matmat(operand.value, c.k);
+    case 'rmatmat':
+      return () => m.rmatmat(operand.value, c.k);
+    case 'todense':
+      return () => m.todense({ maxElements: DENSE_LIMIT });
+  }
+}
+
+function countEvents(m: JITCMatrix, c: BenchCase, operand: BenchOperand): number {
+  if (!isScatter(c)) return m.nnz();
+  const ones = m.withWeight(1);
+  const elements = operandIndexesRows(c) ? c.rows : c.cols;
+  const spikes = BinaryArray.fromIndices(operand.active, elements);
+  const counts = operandIndexesRows(c) ? ones.vecmat(spikes) : ones.matvec(spikes);
+  return counts.reduce((sum, v) => sum + v, 0);
+}
+
+/** CSR of the rows in `rows` only (a stand-in with the same rows as the whole stored matrix). */
+function activeRowsCsr(m: JITCMatrix, rows: Uint32Array): { csr: CsrMatrix; rowIndex: Uint32Array } {
+  const indptr: number[] = [0];
+  const indices: number[] = [];
+  const data: number[] = [];
+  for (const row of rows) {
+    walkLine(m.spec, row, m.shape[1], (position, weight) => {
+      indices.push(position);
+      data.push(weight);
+    });
+    indptr.push(indices.length);
+  }
+  const csr = {
+    indptr: Uint32Array.from(indptr),
+    indices: Uint32Array.from(indices),
+    data: Float32Array.from(data),
+    shape: [rows.length, m.shape[1]] as [number, number],
+  };
+  return { csr, rowIndex: Uint32Array.from(rows, (_, i) => i) };
+}
+
+function csrBaseline(
+  m: JITCMatrix,
+  c: BenchCase,
+  operand: BenchOperand,
+  jitMs: number,
+): BaselineResult | null {
+  const expected = c.rows * c.cols * c.prob;
+  const bytes = (c.rows + 1) * 4 + expected * 8;
+  if (c.op === 'todense') return null;
+  const rowsSide = operandIndexesRows(c);
+  if (expected > FULL_CSR_LIMIT && !(rowsSide && c.orientation === 'R')) {
+    return null;
+  }
+  let run: () => unknown;
+  let note: string | undefined;
+  if (rowsSide) {
+    const built =
+      expected > FULL_CSR_LIMIT
+        ? activeRowsCsr(m, operand.active)
+        : { csr: m.tocsr({ maxElements: FULL_CSR_LIMIT * 2 }), rowIndex: operand.active };
+    if (expected > FULL_CSR_LIMIT) note = 'active rows built';
+    run = () => csrScatter(built.csr, built.rowIndex, operand.values, c.k);
+  } else {
+    const csr = m.tocsr({ maxElements: FULL_CSR_LIMIT * 2 });
+    run = () => csrGather(csr, operand.dense, c.k);
+  }
+  const ms = medianMs(run);
+  return { medianMs: ms, bytes, ratio: ms / jitMs, ...(note ? { note } : {}) };
+}
+
+function denseBaseline(
+  m: JITCMatrix,
+  c: BenchCase,
+  operand: BenchOperand,
+  jitMs: number,
+): BaselineResult | null {
+  if (c.rows * c.cols > DENSE_LIMIT || c.k !== 1 || (c.op !== 'vecmat' && c.op !== 'matvec')) return null;
+  const dense = m.todense({ maxElements: DENSE_LIMIT });
+  const run =
+    c.op === 'vecmat'
+      ? () => denseScatter(dense, c.cols, operand.active, operand.values)
+      : () => denseGather(dense, c.rows, c.cols, operand.dense);
+  const ms = medianMs(run);
+  return { medianMs: ms, bytes: c.rows * c.cols * 4, ratio: ms / jitMs };
+}
+
+/** Run one case: the JIT product, then the stored-CSR and dense baselines on the same connections. */
+export function runCase(c: BenchCase, threads: number, backend: string): BenchResult {
+  const m = makeMatrix(c);
+  const operand = benchOperand(c, operandIndexesRows(c) ? c.rows : c.cols);
+  const jitMs = medianMs(product(m, c, operand));
+  const events = countEvents(m, c, operand);
+  return {
+    case: c,
+    backend,
+    threads,
+    medianMs: jitMs,
+    events,
+    eventsPerSecond: events / (jitMs / 1000),
+    synapseColumnsPerSecond: (events * c.k) / (jitMs / 1000),
+    matrixBytes: m.memoryBytes(),
+    csr: csrBaseline(m, c, operand, jitMs),
+    dense: denseBaseline(m, c, operand, jitMs),
+  };
+}
