@@ -165,7 +165,12 @@ export abstract class JITCMatrix {
 
   /** Every realised weight multiplied by `factor` (a finite number); same connections. */
   scale(factor: number): JITCMatrix {
-    return this.rebuild({ law: scaleLaw(this.law, checkFinite(factor, 'factor')) });
+    const law = scaleLaw(this.law, checkFinite(factor, 'factor'));
+    // A parameter that overflows would not represent factor * M: refuse rather than return infinities.
+    if (!Object.values(law).every((v) => typeof v === 'string' || Number.isFinite(v))) {
+      throw new JitconnArgumentError('factor', factor, 'a factor that keeps the weight parameters finite');
+    }
+    return this.rebuild({ law });
   }
 
   /** Every realised weight negated; same connections. */

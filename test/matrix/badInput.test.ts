@@ -142,6 +142,13 @@ describe('law-specific parameters', () => {
     const m = new JITCScalarR([0.1, 0.1, 1], SHAPE);
     expectRejects(() => m.scale(NaN), JitconnArgumentError, 'factor', 'NaN');
     expectRejects(() => m.scale(Infinity), JitconnArgumentError, 'factor', 'Infinity');
+    expectRejects(
+      () => m.withWeight(1e300).scale(1e10),
+      JitconnArgumentError,
+      'factor',
+      '10000000000',
+      'finite',
+    );
     expectRejects(() => m.withWeight({ wloc: 0, wscale: NaN }), JitconnArgumentError, 'wscale', 'NaN');
   });
   it('fromJSON rejects what is not a matrix', () => {
