@@ -1,0 +1,73 @@
+/**
+ * Row counts: the number of connections of a line of n positions is Binomial(n, p), independently
+ * across lines. Checked for short lines (inside one block) and lines of three blocks and a bit.
+ *
+ * Per case, three assertions at ALPHA = 1e-6:
+ *  - the total count against the exact Binomial(lines * n, p) acceptance region (exact rate);
+ *  - the sample variance s^2 against n p q: s^2 ~ n p q chi2(nu) / nu with nu from Var(s^2)
+ *    (the binomial's fourth moment), a two-moment approximation that keeps the skew of s^2
+ *    (rate about 1e-6);
+ *  - Pearson's chi-square of the count histogram against Binomial(n, p), expected counts >= 20
+ *    (chi-square approximation: rate about 1e-6).
+ * 12 cases x 4 = 48 assertions: about 5e-5 for the file.
+ */
+import { describe, expect, it } from 'vitest';
+import { BLOCK_SIZE } from '../../../src/spec/constants.js';
+import {
+  binomialAcceptance,
+  binomialCategories,
+  binomialMu4,
+  categorise,
+  chiSquareTest,
+  report,
+  sampleVariance,
+  varianceAcceptance,
+} from '../../helpers/stats.js';
+import { lineCounts, rowSpec } from './sampling.js';
+
+const LONG = 3 * BLOCK_SIZE + 1000;
+
+/** [p, positions per line, lines]. */
+const CASES: [number, number, number][] = [
+  [1e-4, 60_000, 5000],
+  [1e-4, LONG, 5000],
+  [0.01, 5000, 20_000],
+  [0.01, LONG, 1000],
+  [0.15, 1000, 20_000],
+  [0.15, LONG, 300],
+  [0.3, 1000, 20_000],
+  [0.3, LONG, 300],
+  [0.6, 1000, 20_000],
+  [0.6, LONG, 300],
+  [0.99, 1000, 20_000],
+  [0.99, LONG, 300],
+];
+
+describe('row counts are Binomial(n, p)', () => {
+  it.each(CASES)('p = %s, n = %s, %s lines', (p, n, lines) => {
+    const counts = lineCounts(rowSpec(p, 77 + lines), lines, n);
+    const name = `rows p=${p} n=${n} lines=${lines}`;
+
+    const total = counts.reduce((a, b) => a + b, 0);
+    const { lo, hi } = binomialAcceptance(lines * n, p);
+    report(`${name} total`, total, `[${lo}, ${hi}]`);
+    expect(total).toBeGreaterThanOrEqual(lo);
+    expect(total).toBeLessThanOrEqual(hi);
+
+    const variance = n * p * (1 - p);
+    const region = varianceAcceptance(lines, variance, binomialMu4(n, p));
+    const s2 = sampleVariance(counts);
+    report(
+      `${name} variance`,
+      s2,
+      `[${region.lo.toPrecision(5)}, ${region.hi.toPrecision(5)}] (n p q = ${variance.toPrecision(5)})`,
+    );
+    expect(s2).toBeGreaterThanOrEqual(region.lo);
+    expect(s2).toBeLessThanOrEqual(region.hi);
+
+    const { offset, probs } = binomialCategories(n, p);
+    const chi = chiSquareTest(categorise(counts, offset, probs.length), probs);
+    report(`${name} chi-square (df ${chi.df})`, chi.statistic, chi.bound);
+    expect(chi.statistic).toBeLessThanOrEqual(chi.bound);
+  });
+});
