@@ -1,0 +1,62 @@
+// Gaps G(U) = #{g : U <= limits[g-1]} (src/spec/gapTable.ts), four lanes at once.
+//
+// A float32 logarithm estimates e ~ log(U / 2^32) / log(1 - p) - 1, which is G or G - 1 whenever
+// the estimate is within 1/2 of the exact value; three table entries around e then decide between
+// the two and check the assumption, so the result is always exact: lanes that fail the check
+// (rounding near a threshold, tiny U, tiny p) take the binary search of the definition.
+//
+// The padded table P has P[0] = 0xffffffff (T[0] = 2^32: every U passes), P[g] = limits[g-1] for
+// g = 1..len, then four zeros, so P[e], P[e+1], P[e+2] are readable for every e in [0, len].
+
+const LOG2_SCALE: f32 = 2.885390081777927; // 2 / ln 2: log2(m) = LOG2_SCALE * atanh-series of s
+const C3: f32 = 0.9617966939259756; // LOG2_SCALE / 3
+const C5: f32 = 0.5770780163555854; // LOG2_SCALE / 5
+const C7: f32 = 0.41219858311113244; // LOG2_SCALE / 7
+const SQRT_HALF_BITS: i32 = 0x3f3504f3;
+const ROUND_MAGIC: f32 = 8388608.0; // 2^23: adding it rounds a float in [0, 2^22] to an integer
+const ROUND_MAGIC_BITS: i32 = 0x4b000000;
+
+/** The estimate e in [0, len] for four words u; inv = 1 / log2(1 - p), lenF = len as f32. */
+// @ts-ignore: decorator
+@inline export function estimateGaps(u: v128, inv: v128, lenF: v128): v128 {
+  const h = f32x4.convert_i32x4_s(i32x4.shr_u(u, 1));
+  const ix = i32x4.sub(h, i32x4.splat(SQRT_HALF_BITS));
+  const exponent = i32x4.sub(i32x4.shr_s(ix, 23), i32x4.splat(31));
+  const m = i32x4.add(v128.and(ix, i32x4.splat(0x007fffff)), i32x4.splat(SQRT_HALF_BITS));
+  const one = f32x4.splat(1.0);
+  const s = f32x4.div(f32x4.sub(m, one), f32x4.add(m, one));
+  const z = f32x4.mul(s, s);
+  let poly = f32x4.add(f32x4.splat(C5), f32x4.mul(z, f32x4.splat(C7)));
+  poly = f32x4.add(f32x4.splat(C3), f32x4.mul(z, poly));
+  poly = f32x4.add(f32x4.splat(LOG2_SCALE), f32x4.mul(z, poly));
+  // log2(U / 2^32) = log2(h) + 1 - 32 = exponent + log2(m)
+  const log2u = f32x4.add(f32x4.convert_i32x4_s(exponent), f32x4.mul(s, poly));
+  let est = f32x4.sub(f32x4.mul(log2u, inv), one);
+  est = f32x4.pmin(f32x4.pmax(est, f32x4.splat(0.0)), lenF);
+  return i32x4.sub(f32x4.add(est, f32x4.splat(ROUND_MAGIC)), i32x4.splat(ROUND_MAGIC_BITS));
+}
+
+/** The definition's binary search: G for one word (limits = P + 4). */
+export function exactGap(P: usize, len: i32, u: u32): i32 {
+  const limits = P + 4;
+  let lo: i32 = 0;
+  let hi: i32 = len;
+  while (lo < hi) {
+    const mid = <i32>(<u32>(lo + hi) >>> 1);
+    if (u <= load<u32>(limits + (<usize>mid << 2))) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Replaces the lanes of `gaps` where `good` is false by the exact gap of `u`. Rare. */
+export function fixGaps(scratch: usize, P: usize, len: i32, u: v128, gaps: v128, good: v128): v128 {
+  v128.store(scratch, u);
+  v128.store(scratch, gaps, 16);
+  v128.store(scratch, good, 32);
+  for (let lane = 0; lane < 4; lane++) {
+    const o = scratch + (<usize>lane << 2);
+    if (load<i32>(o, 32) == 0) store<i32>(o, exactGap(P, len, load<u32>(o)), 16);
+  }
+  return v128.load(scratch, 16);
+}

@@ -1,0 +1,23 @@
+// Entry of the kernels module: one exported function runs this thread's share of the job whose
+// parameters are in shared memory (src/kernels/wasm/layout.ts). Every thread (the caller and the
+// workers) instantiates this module over the same memory and calls runJob with its own id.
+import { JOB_COUNT, JOB_FILL, JOB_GATHER, JOB_SCATTER, PARAMS, P_KIND } from '../wasm/layout';
+import { readParams } from './params';
+import { scatterJob } from './scatter';
+import { gatherJob } from './gather';
+import { countJob, fillJob } from './lines';
+import { exactGap } from './gap';
+
+export function runJob(tid: i32): void {
+  readParams();
+  const kind = load<i32>(PARAMS + P_KIND);
+  if (kind == JOB_SCATTER) scatterJob(tid);
+  else if (kind == JOB_GATHER) gatherJob(tid);
+  else if (kind == JOB_COUNT) countJob(tid);
+  else if (kind == JOB_FILL) fillJob(tid);
+}
+
+/** The exact gap for one word (tests check the fast path against it). */
+export function gapOf(table: usize, len: i32, u: u32): i32 {
+  return exactGap(table, len, u);
+}

@@ -1,0 +1,61 @@
+// Stream keys (src/spec/streamKey.ts) for four lanes at once. The generator step itself is written
+// out inside the lock-step loops (generate.ts), where its state lives in locals.
+
+const K0: i32 = 0x61707865;
+const K1: i32 = 0x3320646e;
+const K2: i32 = 0x79622d32;
+const K3: i32 = 0x6b206574;
+export const ROUND_CONSTANT: i32 = <i32>0x9e3779b9;
+
+// @ts-ignore: decorator
+@inline export function rotl4(x: v128, r: i32): v128 {
+  return v128.or(i32x4.shl(x, r), i32x4.shr_u(x, 32 - r));
+}
+
+/** Writes the xoshiro128++ states of four streams (lanes of lines/blocks) as s0..s3 at dst. */
+export function keyLanes(dst: usize, lo: i32, hi: i32, lines: v128, blocks: v128, kind: i32): void {
+  let a = i32x4.splat(lo ^ K0);
+  let b = i32x4.splat(hi ^ K1);
+  let c = v128.xor(lines, i32x4.splat(K2));
+  let d = v128.xor(v128.or(blocks, i32x4.splat(kind << 16)), i32x4.splat(K3));
+  for (let round = 1; round <= 8; round++) {
+    a = i32x4.add(a, i32x4.splat(round * ROUND_CONSTANT));
+    a = i32x4.add(a, b);
+    d = rotl4(v128.xor(d, a), 16);
+    c = i32x4.add(c, d);
+    b = rotl4(v128.xor(b, c), 12);
+    a = i32x4.add(a, b);
+    d = rotl4(v128.xor(d, a), 8);
+    c = i32x4.add(c, d);
+    b = rotl4(v128.xor(b, c), 7);
+  }
+  // xoshiro's forbidden all-zero state gets the fixed replacement of the definition.
+  const zero = i32x4.eq(v128.or(v128.or(a, b), v128.or(c, d)), i32x4.splat(0));
+  a = v128.bitselect(i32x4.splat(ROUND_CONSTANT), a, zero);
+  v128.store(dst, a);
+  v128.store(dst, b, 16);
+  v128.store(dst, c, 32);
+  v128.store(dst, d, 48);
+}
+
+/** One scalar xoshiro128++ step on the lane-`lane` words of a state stored as four vectors at st. */
+export function nextLaneWord(st: usize, lane: i32): u32 {
+  const p = st + (<usize>lane << 2);
+  const s0 = load<u32>(p);
+  const s1 = load<u32>(p, 16);
+  let s2 = load<u32>(p, 32);
+  let s3 = load<u32>(p, 48);
+  const result = rotl<u32>(s0 + s3, 7) + s0;
+  const t = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  const n1 = s1 ^ s2;
+  const n0 = s0 ^ s3;
+  s2 ^= t;
+  s3 = rotl<u32>(s3, 11);
+  store<u32>(p, n0);
+  store<u32>(p, n1, 16);
+  store<u32>(p, s2, 32);
+  store<u32>(p, s3, 48);
+  return result;
+}

@@ -1,0 +1,85 @@
+// Line units for the line-wise jobs (gather, counts, fill): four consecutive lines walked block
+// by block in lock-step (each lane keeps its own line, so a line's blocks come in order), or, when
+// the matrix has fewer than four lines, one line whose consecutive blocks fill the lanes.
+import { BLOCK_BITS, BLOCK_SIZE } from './constants';
+import { CTRL, C_CLAIM } from '../wasm/layout';
+import * as P from './params';
+
+const CLAIM: usize = CTRL + (C_CLAIM << 2);
+
+/** Whether units are single lines (few lines) rather than groups of four lines. */
+export function singleLineUnits(): bool {
+  return P.lineCount < 4;
+}
+
+export function blockCount(): u32 {
+  return (P.lineLength + (BLOCK_SIZE - 1)) >>> BLOCK_BITS;
+}
+
+/** Length of block b of a line. */
+export function blockLength(b: u32): u32 {
+  const rest = P.lineLength - (b << BLOCK_BITS);
+  return rest < <u32>BLOCK_SIZE ? rest : BLOCK_SIZE;
+}
+
+/** Units in the line range [lineStart, lineEnd). */
+export function unitCount(): u32 {
+  const n = P.lineEnd - P.lineStart;
+  return singleLineUnits() ? n : (n + 3) >>> 2;
+}
+
+/** First line of unit u. */
+export function unitLine(u: u32): u32 {
+  return P.lineStart + (singleLineUnits() ? u : u << 2);
+}
+
+/** Claims the next batch of units: returns its first unit (>= total when none is left). */
+export function claimUnits(batch: u32): u32 {
+  return <u32>atomic.add<i32>(CLAIM, <i32>batch);
+}
+
+/** Units per claim: enough for few atomics, small enough to balance the threads. */
+export function unitBatch(total: u32): u32 {
+  const b = total / (<u32>P.threads * 16);
+  return b < 1 ? 1 : b > 64 ? 64 : b;
+}
+
+/**
+ * Lane descriptors of step `step` of unit starting at `line` (into dst: line, block, end vectors
+ * at +16, +32, +48, and the lane's line offset within the unit at +0). Returns false when the
+ * unit has no such step.
+ */
+export function describeStep(line: u32, step: u32, dst: usize): bool {
+  const blocks = blockCount();
+  if (singleLineUnits()) {
+    const first = step << 2;
+    if (first >= blocks) return false;
+    for (let l: u32 = 0; l < 4; l++) {
+      const b = first + l;
+      const d = dst + (<usize>l << 2);
+      store<u32>(d, 0);
+      store<u32>(d, line, 16);
+      store<u32>(d, b < blocks ? b : 0, 32);
+      store<u32>(d, b < blocks ? blockLength(b) : 0, 48);
+    }
+    return true;
+  }
+  if (step >= blocks) return false;
+  const len = blockLength(step);
+  for (let l: u32 = 0; l < 4; l++) {
+    const d = dst + (<usize>l << 2);
+    const valid = line + l < P.lineEnd && line + l >= line; // the second test guards wrap-around
+    store<u32>(d, l);
+    store<u32>(d, valid ? line + l : 0, 16);
+    store<u32>(d, step, 32);
+    store<u32>(d, valid ? len : 0, 48);
+  }
+  return true;
+}
+
+/** Lines in the unit starting at `line`. */
+export function unitLines(line: u32): u32 {
+  if (singleLineUnits()) return 1;
+  const rest = P.lineEnd - line;
+  return rest < 4 ? rest : 4;
+}

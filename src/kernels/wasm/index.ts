@@ -1,0 +1,17 @@
+import type { Backend } from '../backend.js';
+import { wasmGather, wasmLines, wasmNnz, wasmScatter } from './products.js';
+
+/**
+ * The WebAssembly backend: SIMD kernels compiled from src/kernels/assembly, on every core for
+ * calls big enough to share. Every result is bit-identical to the reference backend's, whatever
+ * the thread count.
+ */
+export const wasmBackend: Backend = {
+  name: 'wasm',
+  scatter: wasmScatter,
+  gather: wasmGather,
+  nnz: wasmNnz,
+  lines: wasmLines,
+};
+
+export { getThreadCount, setThreadCount, shutdownThreads } from './runtime.js';

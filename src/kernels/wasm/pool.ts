@@ -1,0 +1,170 @@
+import {
+  CTRL, CURSORS, C_CLAIM, C_DONE, C_EPOCH, C_ERROR, C_GEN, C_JOB, C_PROGRESS, C_READY, C_SHUTDOWN,
+  C_THREADS, SLOTS, SLOT_COUNT,
+} from './layout.js';
+import type { KernelExports, KernelInstance } from './instance.js';
+
+/**
+ * A pool of worker threads over the shared memory. The calling thread is thread 0: it publishes a
+ * job (parameters in memory, then a bumped generation word), runs its own share, and blocks with
+ * Atomics.wait until every worker taking part has finished. Workers block on the generation word
+ * between jobs, so an idle pool costs nothing. Platform specifics (how a worker is started) are
+ * behind ThreadPlatform: worker_threads in Node (nodeThreads.ts), Web Workers later.
+ */
+
+export interface WorkerInit {
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+  readonly tid: number;
+  readonly epoch: number;
+  readonly startGen: number;
+}
+
+export interface WorkerHandle {
+  terminate(): void;
+}
+
+export interface ThreadPlatform {
+  /** How many threads the machine runs at once (the default thread count). */
+  availableThreads(): number;
+  /** Starts a worker that runs WORKER_LOOP_SOURCE with `init`. */
+  spawn(init: WorkerInit): WorkerHandle;
+}
+
+/**
+ * The worker's side of the protocol, as source text (a worker runs it as `(source)(init)`), so
+ * it needs no module file next to the compiled library. Plain JavaScript, no imports.
+ */
+export const WORKER_LOOP_SOURCE = `function serveJobs(init) {
+  const { module, memory, tid, epoch, startGen } = init;
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const ctrl = new Int32Array(memory.buffer, ${CTRL}, 64);
+  Atomics.add(ctrl, ${C_READY}, 1);
+  Atomics.notify(ctrl, ${C_READY});
+  let last = startGen;
+  for (;;) {
+    const gen = Atomics.load(ctrl, ${C_GEN});
+    if (gen === last) {
+      Atomics.wait(ctrl, ${C_GEN}, gen);
+      continue;
+    }
+    last = gen;
+    if (Atomics.load(ctrl, ${C_SHUTDOWN}) !== 0 || Atomics.load(ctrl, ${C_EPOCH}) !== epoch) return;
+    const threads = Atomics.load(ctrl, ${C_THREADS});
+    if (Atomics.load(ctrl, ${C_JOB}) !== gen || tid >= threads) continue;
+    try {
+      instance.exports.runJob(tid);
+    } catch (error) {
+      Atomics.store(ctrl, ${C_ERROR}, 1);
+    }
+    Atomics.add(ctrl, ${C_DONE}, 1);
+    Atomics.notify(ctrl, ${C_DONE});
+  }
+}`;
+
+const READY_TIMEOUT_MS = 10000;
+
+export class ThreadPool {
+  private workers: WorkerHandle[] = [];
+  private epoch = 0;
+  private broken = false;
+
+  constructor(
+    private readonly kernels: KernelInstance,
+    private readonly platform: ThreadPlatform,
+  ) {}
+
+  private get ctrl(): Int32Array {
+    return new Int32Array(this.kernels.buffer, CTRL, 64);
+  }
+
+  /** Starts workers until `threads` threads (with the caller) are available; returns how many are. */
+  ensure(threads: number): number {
+    if (this.broken) return 1;
+    const ctrl = this.ctrl;
+    if (this.workers.length === 0) {
+      this.epoch++;
+      Atomics.store(ctrl, C_EPOCH, this.epoch);
+      Atomics.store(ctrl, C_SHUTDOWN, 0);
+      Atomics.store(ctrl, C_READY, 0);
+    }
+    while (this.workers.length < threads - 1) {
+      const init: WorkerInit = {
+        module: this.kernels.module,
+        memory: this.kernels.memory,
+        tid: this.workers.length + 1,
+        epoch: this.epoch,
+        startGen: Atomics.load(ctrl, C_GEN),
+      };
+      try {
+        this.workers.push(this.platform.spawn(init));
+      } catch {
+        break;
+      }
+    }
+    // Wait (bounded) until every worker has its instance, so a job never waits on a start-up.
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      const ready = Atomics.load(ctrl, C_READY);
+      if (ready >= this.workers.length) break;
+      if (Date.now() > deadline) {
+        this.shutdown();
+        this.broken = true;
+        return 1;
+      }
+      Atomics.wait(ctrl, C_READY, ready, 50);
+    }
+    return Math.min(threads, this.workers.length + 1);
+  }
+
+  /** Runs the job whose parameters are in memory on `threads` threads (ensure() them first). */
+  run(exports: KernelExports, threads: number): void {
+    const buffer = this.kernels.buffer;
+    const ctrl = this.ctrl;
+    Atomics.store(ctrl, C_JOB, 0);
+    Atomics.store(ctrl, C_CLAIM, 0);
+    Atomics.store(ctrl, C_PROGRESS, 0);
+    Atomics.store(ctrl, C_PROGRESS + 1, 0);
+    Atomics.store(ctrl, C_ERROR, 0);
+    Atomics.store(ctrl, C_THREADS, threads);
+    if (threads === 1) {
+      exports.runJob(0);
+      return;
+    }
+    new Int32Array(buffer, CURSORS, threads * 16).fill(0);
+    new Int32Array(buffer, SLOTS, SLOT_COUNT * 4).fill(0);
+    Atomics.store(ctrl, C_DONE, 0);
+    const gen = (Atomics.load(ctrl, C_GEN) + 1) | 0;
+    Atomics.store(ctrl, C_JOB, gen);
+    Atomics.store(ctrl, C_GEN, gen);
+    Atomics.notify(ctrl, C_GEN);
+    let failure: unknown = null;
+    try {
+      exports.runJob(0);
+    } catch (error) {
+      failure = error;
+      Atomics.store(ctrl, C_ERROR, 1);
+    }
+    for (;;) {
+      const done = Atomics.load(ctrl, C_DONE);
+      if (done >= threads - 1) break;
+      Atomics.wait(ctrl, C_DONE, done);
+    }
+    if (failure !== null) throw failure;
+    if (Atomics.load(ctrl, C_ERROR) !== 0) throw new Error('jitconn: a kernel worker thread failed');
+  }
+
+  /** Stops every worker (they are unref'd anyway: an idle pool never keeps a process alive). */
+  shutdown(): void {
+    const ctrl = this.ctrl;
+    Atomics.store(ctrl, C_SHUTDOWN, 1);
+    Atomics.add(ctrl, C_GEN, 1);
+    Atomics.notify(ctrl, C_GEN);
+    for (const worker of this.workers) worker.terminate();
+    this.workers = [];
+  }
+
+  get size(): number {
+    return this.workers.length + 1;
+  }
+}

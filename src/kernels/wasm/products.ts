@@ -1,0 +1,228 @@
+import type { LineConnections } from '../backend.js';
+import type { ActiveLines } from '../../spec/referenceProducts.js';
+import { lineCount, lineLength, type MatrixSpec } from '../../spec/matrixSpec.js';
+import { gapTable, type GapTable } from '../../spec/gapTable.js';
+import { chunkStart, scatterChunkCount } from '../../spec/scatterChunks.js';
+import { lawAffine, lawCode } from '../../spec/weights/weightLaw.js';
+import { BLOCK_SIZE } from '../../spec/constants.js';
+import {
+  JOB_COUNT, JOB_FILL, JOB_GATHER, JOB_SCATTER, MAX_THREADS, PARAMS, P_A, P_ACTIVE, P_ACTIVE_N, P_B,
+  P_CHUNKS, P_CHUNK_STARTS, P_COUNTS, P_DATA, P_INDICES, P_INV_LOG2Q, P_K, P_KIND, P_LAW, P_LENGTH,
+  P_LINES, P_LINE_END, P_LINE_START, P_OFFSETS, P_OUT, P_PARTIAL, P_SEED_HI, P_SEED_LO, P_TABLE,
+  P_TABLE_LEN, P_VALUES, P_Y, RESULTS,
+} from './layout.js';
+import { runJob, runtime } from './runtime.js';
+
+/**
+ * The four products on the wasm kernels: inputs are copied into the shared memory, the job's
+ * parameters written at PARAMS, the job run (on one or more threads), the outputs copied out.
+ */
+
+/** Rough cost model (ns) deciding whether a call is worth the worker threads. */
+const NS_PER_CONNECTION = 2.5;
+const NS_PER_COLUMN = 0.6;
+const NS_PER_BLOCK = 60;
+
+/** Largest gather batch handled at once (per-lane f64 sums must fit a thread's scratch). */
+const GATHER_MAX_K = 16384;
+/** Lines per counting pass and connections per fill pass of lines(). */
+const COUNT_SLICE_LINES = 1 << 22;
+const FILL_SLICE_ENTRIES = 1 << 23;
+
+/** p = 0, or so small that every gap is a whole block: no connection anywhere. */
+function isEmptyTable(table: GapTable): boolean {
+  return table.limits.length === BLOCK_SIZE && table.limits[BLOCK_SIZE - 1] === 0xffffffff;
+}
+
+function blocksOf(length: number): number {
+  return Math.ceil(length / BLOCK_SIZE);
+}
+
+function workNs(lines: number, length: number, table: GapTable, k: number): number {
+  const connections = lines * length * table.effectiveProb;
+  return connections * (NS_PER_CONNECTION + NS_PER_COLUMN * (k - 1)) + lines * blocksOf(length) * NS_PER_BLOCK;
+}
+
+/** A finite estimate of 1 / log2(1 - p) (the kernels check every estimate against the table). */
+function inverseLog2q(prob: number): number {
+  const inv = 1 / Math.log2(1 - prob);
+  return Number.isFinite(inv) ? Math.max(inv, -1e30) : -1e30;
+}
+
+function writeSpec(spec: MatrixSpec, table: GapTable, kind: number): DataView {
+  const { kernels, heap } = runtime();
+  const padded = heap.table(table);
+  const view = new DataView(kernels.buffer, PARAMS, 512);
+  const [a, b] = lawAffine(spec.law);
+  view.setInt32(P_KIND, kind, true);
+  view.setUint32(P_SEED_LO, spec.seedLo, true);
+  view.setUint32(P_SEED_HI, spec.seedHi, true);
+  view.setInt32(P_LAW, lawCode(spec.law), true);
+  view.setUint32(P_TABLE, padded.address, true);
+  view.setInt32(P_TABLE_LEN, padded.length, true);
+  view.setUint32(P_LINES, lineCount(spec), true);
+  view.setUint32(P_LENGTH, lineLength(spec), true);
+  view.setInt32(P_K, 1, true);
+  view.setInt32(P_CHUNKS, 1, true);
+  view.setUint32(P_VALUES, 0, true);
+  view.setUint32(P_COUNTS, 0, true);
+  view.setFloat64(P_A, a, true);
+  view.setFloat64(P_B, b, true);
+  view.setFloat64(P_INV_LOG2Q, inverseLog2q(table.prob), true);
+  return view;
+}
+
+export function wasmScatter(spec: MatrixSpec, active: ActiveLines): Float32Array {
+  const length = lineLength(spec);
+  const { lines, values, k } = active;
+  const n = lines.length;
+  const table = gapTable(spec.prob);
+  if (n === 0 || length === 0 || isEmptyTable(table)) return new Float32Array(length * k);
+  const chunks = scatterChunkCount(n, length, table.effectiveProb);
+  const outBytes = length * k * 4;
+  const { kernels, heap } = runtime();
+  const view = writeSpec(spec, table, JOB_SCATTER);
+  const [activeAt, valuesAt, outAt, partialAt, startsAt] = heap.call([
+    n * 4,
+    values === null ? 0 : n * k * 4,
+    outBytes,
+    chunks > 1 ? outBytes : 0,
+    (chunks + 1) * 4,
+  ]) as [number, number, number, number, number];
+  const buffer = kernels.buffer;
+  new Uint32Array(buffer, activeAt, n).set(lines);
+  if (values !== null) new Float32Array(buffer, valuesAt, n * k).set(values.subarray(0, n * k));
+  const starts = new Uint32Array(buffer, startsAt, chunks + 1);
+  for (let c = 0; c <= chunks; c++) starts[c] = chunkStart(c, chunks, n);
+  view.setInt32(P_K, k, true);
+  view.setUint32(P_ACTIVE, activeAt, true);
+  view.setUint32(P_ACTIVE_N, n, true);
+  view.setUint32(P_VALUES, values === null ? 0 : valuesAt, true);
+  view.setUint32(P_OUT, outAt, true);
+  view.setUint32(P_PARTIAL, partialAt, true);
+  view.setInt32(P_CHUNKS, chunks, true);
+  view.setUint32(P_CHUNK_STARTS, startsAt, true);
+  runJob(workNs(n, length, table, k));
+  return new Float32Array(kernels.buffer, outAt, length * k).slice();
+}
+
+export function wasmGather(spec: MatrixSpec, y: Float32Array, k: number): Float32Array {
+  const lines = lineCount(spec);
+  const length = lineLength(spec);
+  const table = gapTable(spec.prob);
+  const out = new Float32Array(lines * k);
+  if (lines === 0 || length === 0 || isEmptyTable(table)) return out;
+  // Very wide batches are done a slice of columns at a time (each column is independent).
+  for (let c0 = 0; c0 < k; c0 += GATHER_MAX_K) {
+    const width = Math.min(GATHER_MAX_K, k - c0);
+    const slice = width === k ? y : sliceColumns(y, length, k, c0, width);
+    const part = gatherColumns(spec, table, slice, width, lines, length);
+    if (width === k) return part;
+    for (let line = 0; line < lines; line++) out.set(part.subarray(line * width, (line + 1) * width), line * k + c0);
+  }
+  return out;
+}
+
+function sliceColumns(y: Float32Array, rows: number, k: number, c0: number, width: number): Float32Array {
+  const slice = new Float32Array(rows * width);
+  for (let r = 0; r < rows; r++) slice.set(y.subarray(r * k + c0, r * k + c0 + width), r * width);
+  return slice;
+}
+
+function gatherColumns(spec: MatrixSpec, table: GapTable, y: Float32Array, k: number, lines: number, length: number): Float32Array {
+  const { kernels, heap } = runtime();
+  const view = writeSpec(spec, table, JOB_GATHER);
+  const [yAt, outAt] = heap.call([length * k * 4, lines * k * 4]) as [number, number];
+  new Float32Array(kernels.buffer, yAt, length * k).set(y.subarray(0, length * k));
+  view.setInt32(P_K, k, true);
+  view.setUint32(P_Y, yAt, true);
+  view.setUint32(P_OUT, outAt, true);
+  view.setUint32(P_LINE_START, 0, true);
+  view.setUint32(P_LINE_END, lines, true);
+  runJob(workNs(lines, length, table, k));
+  return new Float32Array(kernels.buffer, outAt, lines * k).slice();
+}
+
+/** Counts per line of [start, end) into `counts` (when given); returns their total. */
+function countLines(spec: MatrixSpec, table: GapTable, start: number, end: number, counts: Float64Array | null): number {
+  const { kernels, heap } = runtime();
+  const view = writeSpec(spec, table, JOB_COUNT);
+  const [countsAt] = heap.call([counts === null ? 0 : (end - start) * 4]) as [number];
+  view.setUint32(P_COUNTS, counts === null ? 0 : countsAt, true);
+  view.setUint32(P_LINE_START, start, true);
+  view.setUint32(P_LINE_END, end, true);
+  new Float64Array(kernels.buffer, RESULTS, MAX_THREADS * 8).fill(0);
+  runJob(workNs(end - start, lineLength(spec), table, 1) * 0.6);
+  if (counts !== null) counts.set(new Uint32Array(kernels.buffer, countsAt, end - start), start + 1);
+  const results = new Float64Array(kernels.buffer, RESULTS, MAX_THREADS * 8);
+  let total = 0;
+  for (let t = 0; t < MAX_THREADS; t++) total += results[t * 8]!;
+  return total;
+}
+
+export function wasmNnz(spec: MatrixSpec): number {
+  const lines = lineCount(spec);
+  const table = gapTable(spec.prob);
+  if (lines === 0 || lineLength(spec) === 0 || isEmptyTable(table)) return 0;
+  let total = 0;
+  for (let start = 0; start < lines; start += COUNT_SLICE_LINES) {
+    total += countLines(spec, table, start, Math.min(lines, start + COUNT_SLICE_LINES), null);
+  }
+  return total;
+}
+
+export function wasmLines(spec: MatrixSpec): LineConnections {
+  const lines = lineCount(spec);
+  const table = gapTable(spec.prob);
+  const indptr = new Float64Array(lines + 1);
+  if (lines === 0 || lineLength(spec) === 0 || isEmptyTable(table)) {
+    return { indptr, indices: new Uint32Array(0), data: new Float32Array(0) };
+  }
+  // Pass 1: counts per line (indptr[line + 1]), then their running sum.
+  for (let start = 0; start < lines; start += COUNT_SLICE_LINES) {
+    countLines(spec, table, start, Math.min(lines, start + COUNT_SLICE_LINES), indptr);
+  }
+  for (let line = 0; line < lines; line++) indptr[line + 1]! += indptr[line]!;
+  const nnz = indptr[lines]!;
+  const indices = new Uint32Array(nnz);
+  const data = new Float32Array(nnz);
+  // Pass 2: the connections, a slice of lines at a time.
+  let start = 0;
+  while (start < lines) {
+    let end = start + 1;
+    while (end < lines && indptr[end + 1]! - indptr[start]! <= FILL_SLICE_ENTRIES) end++;
+    fillLines(spec, table, start, end, indptr, indices, data);
+    start = end;
+  }
+  return { indptr, indices, data };
+}
+
+function fillLines(
+  spec: MatrixSpec,
+  table: GapTable,
+  start: number,
+  end: number,
+  indptr: Float64Array,
+  indices: Uint32Array,
+  data: Float32Array,
+): void {
+  const { kernels, heap } = runtime();
+  const first = indptr[start]!;
+  const entries = indptr[end]! - first;
+  const view = writeSpec(spec, table, JOB_FILL);
+  const [offsetsAt, indicesAt, dataAt] = heap.call([(end - start) * 4, entries * 4, entries * 4]) as [
+    number,
+    number,
+    number,
+  ];
+  const offsets = new Uint32Array(kernels.buffer, offsetsAt, end - start);
+  for (let line = start; line < end; line++) offsets[line - start] = indptr[line]! - first;
+  view.setUint32(P_OFFSETS, offsetsAt, true);
+  view.setUint32(P_INDICES, indicesAt, true);
+  view.setUint32(P_DATA, dataAt, true);
+  view.setUint32(P_LINE_START, start, true);
+  view.setUint32(P_LINE_END, end, true);
+  runJob(workNs(end - start, lineLength(spec), table, 1));
+  indices.set(new Uint32Array(kernels.buffer, indicesAt, entries), first);
+  data.set(new Float32Array(kernels.buffer, dataAt, entries), first);
+}

@@ -1,0 +1,80 @@
+import { KernelInstance } from './instance.js';
+import { Heap } from './heap.js';
+import { ThreadPool } from './pool.js';
+import { nodePlatform } from './nodeThreads.js';
+import { CTRL, C_CLAIM, C_THREADS, MAX_THREADS, PARAMS, P_THREAD_BASE, P_THREAD_STRIDE, THREAD_REGION_BYTES } from './layout.js';
+import { JitconnArgumentError } from '../../errors.js';
+
+/**
+ * The process-wide kernel runtime: one instance and memory, the heap layout, the thread pool
+ * (started lazily, on the first call with enough work) and the configured thread count.
+ */
+
+/** Calls estimated below this many nanoseconds of work stay on the calling thread. */
+export const PARALLEL_MIN_NS = 500_000;
+
+let kernels: KernelInstance | null = null;
+let heap: Heap | null = null;
+let pool: ThreadPool | null = null;
+let threadCount = 0; // 0: not chosen yet, all cores
+
+export interface Runtime {
+  readonly kernels: KernelInstance;
+  readonly heap: Heap;
+}
+
+export function runtime(): Runtime {
+  if (!kernels) {
+    kernels = new KernelInstance();
+    heap = new Heap(kernels);
+  }
+  return { kernels, heap: heap! };
+}
+
+/** Threads used by calls big enough to share (default: every core). */
+export function getThreadCount(): number {
+  if (threadCount === 0) threadCount = Math.max(1, Math.min(MAX_THREADS, nodePlatform.availableThreads()));
+  return threadCount;
+}
+
+export function setThreadCount(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
+    throw new JitconnArgumentError('threads', n, `an integer in [1, ${MAX_THREADS}]`);
+  }
+  threadCount = n;
+}
+
+/** Stops the worker threads; the next big call starts them again. */
+export function shutdownThreads(): void {
+  pool?.shutdown();
+  pool = null;
+}
+
+/**
+ * Runs the job whose parameters were written at PARAMS, on one thread when `workNs` is small
+ * and on up to getThreadCount() threads otherwise.
+ */
+export function runJob(workNs: number): void {
+  const { kernels: k, heap: h } = runtime();
+  let threads = workNs >= PARALLEL_MIN_NS ? getThreadCount() : 1;
+  if (threads > 1) {
+    pool ??= new ThreadPool(k, nodePlatform);
+    threads = pool.ensure(threads);
+  }
+  const params = new DataView(k.buffer, PARAMS, 512);
+  params.setUint32(P_THREAD_BASE, h.threadRegions(Math.max(threads, pool?.size ?? 1)), true);
+  params.setUint32(P_THREAD_STRIDE, THREAD_REGION_BYTES, true);
+  if (threads === 1 || !pool) {
+    singleThread(k);
+    return;
+  }
+  pool.run(k.exports, threads);
+}
+
+/** A job on the calling thread alone (no pool needed): the same control words, one thread. */
+function singleThread(k: KernelInstance): void {
+  const ctrl = new Int32Array(k.buffer, CTRL, 64);
+  Atomics.store(ctrl, C_CLAIM, 0);
+  Atomics.store(ctrl, C_THREADS, 1);
+  k.exports.runJob(0);
+}
