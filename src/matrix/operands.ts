@@ -56,6 +56,22 @@ export function activeFromVector(
   return activeFromMatrix(x, n, 1, 'elementMajor', argument, meaning);
 }
 
+/** The common event-driven case: scan the bits (±0 is inactive; exponent all ones is not finite). */
+function activeFromFloat32(x: Float32Array, n: number, argument: string): ActiveLines {
+  const bits = new Int32Array(x.buffer, x.byteOffset, n);
+  const found: number[] = [];
+  for (let e = 0; e < n; e++) {
+    const word = bits[e]!;
+    if (word << 1 === 0) continue;
+    if ((word & 0x7f800000) === 0x7f800000) checkFiniteEntry(x[e]!, e, argument);
+    found.push(e);
+  }
+  const lines = Uint32Array.from(found);
+  const values = new Float32Array(lines.length);
+  for (let a = 0; a < lines.length; a++) values[a] = x[lines[a]!]!;
+  return { lines, values, k: 1 };
+}
+
 /** The active lines of a matrix operand: n elements with k values each. */
 export function activeFromMatrix(
   x: MatrixOperand,
@@ -67,25 +83,37 @@ export function activeFromMatrix(
 ): ActiveLines {
   if (x instanceof BinaryArray) return activeFromSpikeBatch(x, n, k, argument, meaning);
   checkFloatLength(x, n * k, argument, meaning);
-  const lines: number[] = [];
-  const values: number[] = [];
-  const stride = layout === 'elementMajor' ? [k, 1] : [1, n];
-  for (let e = 0; e < n; e++) {
-    let any = false;
-    for (let c = 0; c < k; c++) {
-      const index = e * stride[0]! + c * stride[1]!;
-      // Activity is decided on the float32 value the kernels see: 1e-50 is an inactive 0.
-      const value = x[index]!;
-      if (Math.fround(value) !== 0) {
-        checkFiniteEntry(value, index, argument);
-        any = true;
-      }
+  const [elementStride, columnStride] = layout === 'elementMajor' ? [k, 1] : [1, n];
+  const lines = new Uint32Array(n);
+  const values = new Float32Array(n * k);
+  let count = 0;
+  if (k === 1 && x instanceof Float32Array) return activeFromFloat32(x, n, argument);
+  if (k === 1) {
+    for (let e = 0; e < n; e++) {
+      const value = Math.fround(x[e]!);
+      if (value === 0) continue;
+      if (!Number.isFinite(value)) checkFiniteEntry(x[e]!, e, argument);
+      lines[count] = e;
+      values[count++] = value;
     }
-    if (!any) continue;
-    lines.push(e);
-    for (let c = 0; c < k; c++) values.push(x[e * stride[0]! + c * stride[1]!]!);
+    return { lines: lines.slice(0, count), values: values.slice(0, count), k };
   }
-  return { lines: Uint32Array.from(lines), values: Float32Array.from(values), k };
+  for (let e = 0; e < n; e++) {
+    // Activity is decided on the float32 values the kernels see: 1e-50 is an inactive 0.
+    let active = false;
+    for (let c = 0; c < k; c++) {
+      const value = Math.fround(x[e * elementStride + c * columnStride]!);
+      values[count * k + c] = value;
+      if (value !== 0) active = true;
+    }
+    if (!active) continue;
+    for (let c = 0; c < k; c++) {
+      const index = e * elementStride + c * columnStride;
+      if (!Number.isFinite(values[count * k + c]!)) checkFiniteEntry(x[index]!, index, argument);
+    }
+    lines[count++] = e;
+  }
+  return { lines: lines.slice(0, count), values: values.slice(0, count * k), k };
 }
 
 function checkSpikeBatch(x: BinaryArray, n: number, k: number, argument: string, meaning: string): void {
@@ -127,12 +155,12 @@ export function denseFromMatrix(
     return out;
   }
   checkFloatLength(x, n * k, argument, meaning);
-  for (let e = 0; e < n; e++) {
-    for (let c = 0; c < k; c++) {
-      const index = layout === 'elementMajor' ? e * k + c : c * n + e;
-      const value = x[index]!;
-      checkFiniteEntry(value, index, argument);
-      out[e * k + c] = value;
+  if (layout === 'elementMajor' || k === 1) out.set(x);
+  else for (let e = 0; e < n; e++) for (let c = 0; c < k; c++) out[e * k + c] = x[c * n + e]!;
+  for (let i = 0; i < out.length; i++) {
+    if (!Number.isFinite(out[i]!)) {
+      const index = layout === 'elementMajor' || k === 1 ? i : (i % k) * n + Math.floor(i / k);
+      checkFiniteEntry(x[index]!, index, argument);
     }
   }
   return out;
