@@ -158,23 +158,23 @@ export abstract class JITCMatrix {
   }
 
   /** The same matrix computed on another backend. */
-  withBackend(backend: BackendName): JITCMatrix {
+  withBackend(backend: BackendName): this {
     getBackend(backend);
-    return this.rebuild({ backend });
+    return this.rebuild({ backend }) as this;
   }
 
   /** Every realised weight multiplied by `factor` (a finite number); same connections. */
-  scale(factor: number): JITCMatrix {
+  scale(factor: number): this {
     const law = scaleLaw(this.law, checkFinite(factor, 'factor'));
     // A parameter that overflows would not represent factor * M: refuse rather than return infinities.
     if (!Object.values(law).every((v) => typeof v === 'string' || Number.isFinite(v))) {
       throw new JitconnArgumentError('factor', factor, 'a factor that keeps the weight parameters finite');
     }
-    return this.rebuild({ law });
+    return this.rebuild({ law }) as this;
   }
 
   /** Every realised weight negated; same connections. */
-  neg(): JITCMatrix {
+  neg(): this {
     return this.scale(-1);
   }
 

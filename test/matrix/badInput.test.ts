@@ -176,7 +176,7 @@ describe('products reject operands of the wrong shape or value', () => {
     ],
     ['a batch of the wrong size', () => r.rmatmat(BinaryArray.bernoulli(0.5, [2, 10], 1), 3), 'batch of 3'],
   ])('%s', (_, call, ...parts) => {
-    expectRejects(call, JitconnShapeError, ...parts);
+    expectRejects(call as () => unknown, JitconnShapeError, ...(parts as string[]));
   });
 
   it('non-finite operand entries', () => {
