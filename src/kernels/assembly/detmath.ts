@@ -57,3 +57,23 @@ export function detExp(x: f64): f64 {
   const y = 1 - (lo - (r * c) / (2.0 - c) - hi);
   return withHighWord(y, highWord(y) + (<i32>k << 20));
 }
+
+/** detExp of two f64 lanes, operation for operation (the ziggurat's wedge test, four lanes at once). */
+// @ts-ignore: decorator
+@inline export function detExp2(x: v128): v128 {
+  const k = f64x2.trunc(f64x2.sub(f64x2.mul(f64x2.splat(INV_LN2), x), f64x2.splat(0.5)));
+  const hi = f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI)));
+  const lo = f64x2.mul(k, f64x2.splat(LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const t = f64x2.mul(r, r);
+  let p = f64x2.add(f64x2.splat(P4), f64x2.mul(t, f64x2.splat(P5)));
+  p = f64x2.add(f64x2.splat(P3), f64x2.mul(t, p));
+  p = f64x2.add(f64x2.splat(P2), f64x2.mul(t, p));
+  p = f64x2.add(f64x2.splat(P1), f64x2.mul(t, p));
+  const c = f64x2.sub(r, f64x2.mul(t, p));
+  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2.0), c));
+  const y = f64x2.sub(f64x2.splat(1.0), f64x2.sub(f64x2.sub(lo, q), hi));
+  // Scale by 2^k through the exponent field (k is an integer in [-1010, 0]).
+  const scale = i64x2.shl(i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k)), 52);
+  return i64x2.add(y, scale);
+}

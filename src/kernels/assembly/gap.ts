@@ -60,3 +60,55 @@ export function fixGaps(scratch: usize, P: usize, len: i32, u: v128, gaps: v128,
   }
   return v128.load(scratch, 16);
 }
+
+// Guide mode (chosen by the host when the gap law makes it pay, p above ~1e-4): a table of
+// 2^16 entries indexed by the top 16 bits of U holds G at the largest word of that bucket, with
+// bit 31 set when the bucket holds a threshold (so G varies inside it). Most words land in a
+// pure bucket and get their gap from one load; the others scan the limits from that G on.
+
+/** Gaps of four words u by the guide table at guideV (splat address). */
+// @ts-ignore: decorator
+@inline export function guideGaps(u: v128, guideV: v128, table: usize, len: i32, scratch: usize): v128 {
+  const at = i32x4.add(v128.and(i32x4.shr_u(u, 14), i32x4.splat(~3)), guideV);
+  let g = v128.load32_zero(<usize>i32x4.extract_lane(at, 0));
+  g = v128.load32_lane(<usize>i32x4.extract_lane(at, 1), g, 1);
+  g = v128.load32_lane(<usize>i32x4.extract_lane(at, 2), g, 2);
+  g = v128.load32_lane(<usize>i32x4.extract_lane(at, 3), g, 3);
+  if (i32x4.bitmask(g) == 0) return g;
+  return fixMixed(scratch, table, len, u, g);
+}
+
+/** Lanes in mixed buckets: scan the limits from the bucket's G (a lower bound), exactly. */
+export function fixMixed(scratch: usize, P: usize, len: i32, u: v128, gaps: v128): v128 {
+  v128.store(scratch, u);
+  v128.store(scratch, gaps, 16);
+  const limits = P + 4;
+  for (let lane = 0; lane < 4; lane++) {
+    const o = scratch + (<usize>lane << 2);
+    const entry = load<i32>(o, 16);
+    if (entry >= 0) continue;
+    const word = load<u32>(o);
+    let g = entry & 0x7fffffff;
+    let steps = 0;
+    while (g < len && word <= load<u32>(limits + (<usize>g << 2))) {
+      g++;
+      if (++steps == 8) {
+        g = searchFrom(limits, g, len, word);
+        break;
+      }
+    }
+    store<i32>(o, g, 16);
+  }
+  return v128.load(scratch, 16);
+}
+
+/** The first g in [lo, len] with limits[g] < word (or len), by binary search. */
+function searchFrom(limits: usize, lo: i32, len: i32, word: u32): i32 {
+  let hi = len;
+  while (lo < hi) {
+    const mid = <i32>(<u32>(lo + hi) >>> 1);
+    if (word <= load<u32>(limits + (<usize>mid << 2))) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -4,13 +4,17 @@
 // and, for drawn laws, the four weights (f32). The last record has every lane at its end, so a
 // reader stops each lane at the first position >= end.
 import { LAW_NORMAL, LAW_SCALAR, LAW_UNIFORM, STREAM_STRUCTURE_KIND, STREAM_WEIGHT_KIND } from './constants';
-import { ZIG_K as ZK, ZIG_W as ZW } from '../wasm/layout';
+import { ZIG_F as ZF, ZIG_K as ZK, ZIG_W as ZW } from '../wasm/layout';
+import { detExp2 } from './detmath';
 
 const ZIG_K: usize = ZK;
 const ZIG_W: usize = ZW;
-import { estimateGaps, fixGaps } from './gap';
+const ZIG_F: usize = ZF;
+const TWO_NEG_32: f64 = 2.3283064365386963e-10;
+import { estimateGaps, fixGaps, guideGaps } from './gap';
 import { keyLanes, rotl4 } from './stream';
 import { normalSlow } from './ziggurat';
+import * as Z from './ziggurat';
 import * as P from './params';
 
 const TWO_NEG_24: f64 = 5.9604644775390625e-8;
@@ -18,9 +22,21 @@ const TWO_NEG_24: f64 = 5.9604644775390625e-8;
 /** Records of one lane group: `lines`, `blocks`, `ends` per lane (end 0: unused lane). */
 export function generate(lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize): i32 {
   const law = P.law;
-  if (law == LAW_SCALAR) return walk(LAW_SCALAR, lines, blocks, ends, rec, scratch);
-  if (law == LAW_NORMAL) return walk(LAW_NORMAL, lines, blocks, ends, rec, scratch);
-  return walk(LAW_UNIFORM, lines, blocks, ends, rec, scratch);
+  if (P.guide != 0) {
+    if (law == LAW_SCALAR) return walk(LAW_SCALAR, true, lines, blocks, ends, rec, scratch);
+    if (law == LAW_NORMAL) return walk(LAW_NORMAL, true, lines, blocks, ends, rec, scratch);
+    return walk(LAW_UNIFORM, true, lines, blocks, ends, rec, scratch);
+  }
+  if (law == LAW_SCALAR) return walk(LAW_SCALAR, false, lines, blocks, ends, rec, scratch);
+  if (law == LAW_NORMAL) return walk(LAW_NORMAL, false, lines, blocks, ends, rec, scratch);
+  return walk(LAW_UNIFORM, false, lines, blocks, ends, rec, scratch);
+}
+
+/** Gaps of four structure words: by the guide table or by the log estimate, exact either way. */
+// @ts-ignore: decorator
+@inline function gapsOf(guided: bool, u: v128, guideV: v128, inv: v128, lenF: v128, tableV: v128, table: usize, len: i32, scratch: usize): v128 {
+  if (guided) return guideGaps(u, guideV, table, len, scratch);
+  return exactGaps(u, estimateGaps(u, inv, lenF), tableV, table, len, scratch);
 }
 
 /** Bytes per record for the current law. */
@@ -30,6 +46,12 @@ export function recordStride(): usize {
 
 /** Connections per lane (no records): the counts are stored as an i32x4 at dst. */
 export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, scratch: usize): void {
+  if (P.guide != 0) count(true, lines, blocks, ends, dst, scratch);
+  else count(false, lines, blocks, ends, dst, scratch);
+}
+
+// @ts-ignore: decorator
+@inline function count(guided: bool, lines: v128, blocks: v128, ends: v128, dst: usize, scratch: usize): void {
   keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE_KIND);
   let s0 = v128.load(scratch);
   let s1 = v128.load(scratch, 16);
@@ -40,6 +62,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
   const inv = f32x4.splat(P.invLog2q);
   const lenF = f32x4.splat(<f32>len);
   const tableV = i32x4.splat(<i32>table);
+  const guideV = i32x4.splat(<i32>P.guide);
   const oneV = i32x4.splat(1);
   let pos = i32x4.splat(-1);
   let count = i32x4.splat(0);
@@ -53,7 +76,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     s0 = v128.xor(s0, s3);
     s2 = v128.xor(s2, t);
     s3 = rotl4(s3, 11);
-    const gaps = exactGaps(u, estimateGaps(u, inv, lenF), tableV, table, len, scratch);
+    const gaps = gapsOf(guided, u, guideV, inv, lenF, tableV, table, len, scratch);
     pos = i32x4.min_s(i32x4.add(i32x4.add(pos, gaps), oneV), ends);
     const live = i32x4.lt_s(pos, ends);
     count = i32x4.sub(count, live);
@@ -86,7 +109,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
 }
 
 // @ts-ignore: decorator
-@inline function walk(law: i32, lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize): i32 {
+@inline function walk(law: i32, guided: bool, lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize): i32 {
   keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE_KIND);
   let s0 = v128.load(scratch);
   let s1 = v128.load(scratch, 16);
@@ -109,6 +132,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
   const inv = f32x4.splat(P.invLog2q);
   const lenF = f32x4.splat(<f32>len);
   const tableV = i32x4.splat(<i32>table);
+  const guideV = i32x4.splat(<i32>P.guide);
   const oneV = i32x4.splat(1);
   const a = f64x2.splat(P.lawA);
   const b = f64x2.splat(P.lawB);
@@ -124,7 +148,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     s0 = v128.xor(s0, s3);
     s2 = v128.xor(s2, t);
     s3 = rotl4(s3, 11);
-    const gaps = exactGaps(u, estimateGaps(u, inv, lenF), tableV, table, len, scratch);
+    const gaps = gapsOf(guided, u, guideV, inv, lenF, tableV, table, len, scratch);
     pos = i32x4.min_s(i32x4.add(i32x4.add(pos, gaps), oneV), ends);
     v128.store(r, pos);
     if (law != LAW_SCALAR) {
@@ -149,12 +173,13 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
         hi = f64x2.mul(f64x2.convert_low_i32x4_s(mHi), scale);
       } else {
         // Ziggurat rectangle: layer (bits 0-6), sign (bit 7), magnitude (bits 8-31).
-        const layer = i32x4.shl(v128.and(word, i32x4.splat(127)), 3);
+        const layer = v128.and(word, i32x4.splat(127));
+        const layer8 = i32x4.shl(layer, 3);
         const m = i32x4.shr_u(word, 8);
-        const l0 = <usize>i32x4.extract_lane(layer, 0);
-        const l1 = <usize>i32x4.extract_lane(layer, 1);
-        const l2 = <usize>i32x4.extract_lane(layer, 2);
-        const l3 = <usize>i32x4.extract_lane(layer, 3);
+        const l0 = <usize>i32x4.extract_lane(layer8, 0);
+        const l1 = <usize>i32x4.extract_lane(layer8, 1);
+        const l2 = <usize>i32x4.extract_lane(layer8, 2);
+        const l3 = <usize>i32x4.extract_lane(layer8, 3);
         let kv = v128.load32_zero(ZIG_K + (l0 >> 1));
         kv = v128.load32_lane(ZIG_K + (l1 >> 1), kv, 1);
         kv = v128.load32_lane(ZIG_K + (l2 >> 1), kv, 2);
@@ -166,34 +191,31 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
         const mHi = v128.shuffle<i32>(m, m, 2, 3, 2, 3);
         const negative = i32x4.shr_s(i32x4.shl(word, 24), 31);
         const signBit = f64x2.splat(-0.0);
-        lo = f64x2.mul(f64x2.convert_low_i32x4_s(m), wLo);
-        hi = f64x2.mul(f64x2.convert_low_i32x4_s(mHi), wHi);
-        lo = v128.xor(lo, v128.and(i64x2.extend_low_i32x4_s(negative), signBit));
-        hi = v128.xor(hi, v128.and(i64x2.extend_high_i32x4_s(negative), signBit));
+        const xLo = f64x2.mul(f64x2.convert_low_i32x4_s(m), wLo);
+        const xHi = f64x2.mul(f64x2.convert_low_i32x4_s(mHi), wHi);
+        lo = v128.xor(xLo, v128.and(i64x2.extend_low_i32x4_s(negative), signBit));
+        hi = v128.xor(xHi, v128.and(i64x2.extend_high_i32x4_s(negative), signBit));
         const accept = i32x4.lt_s(m, kv);
-        if (!i32x4.all_true(accept)) {
-          // Rare: finish the rejected lanes' draws one by one, then reload the lanes' states.
-          const st = scratch + 64;
+        if (i32x4.bitmask(accept) != 15) {
+          // About one lane in 80 misses the rectangle: finish those draws out of line.
+          const st = scratch + 256;
           v128.store(st, w0);
           v128.store(st, w1, 16);
           v128.store(st, w2, 32);
           v128.store(st, w3, 48);
-          v128.store(scratch, lo, 128);
-          v128.store(scratch, hi, 144);
-          v128.store(scratch, accept, 160);
-          v128.store(scratch, word, 176);
-          for (let lane = 0; lane < 4; lane++) {
-            const o = <usize>lane;
-            if (load<i32>(scratch + 160 + (o << 2)) == 0) {
-              store<f64>(scratch + 128 + (o << 3), normalSlow(load<u32>(scratch + 176 + (o << 2)), st, lane));
-            }
-          }
+          v128.store(st, lo, 64);
+          v128.store(st, hi, 80);
+          v128.store(st, xLo, 96);
+          v128.store(st, xHi, 112);
+          v128.store(st, word, 128);
+          v128.store(st, accept, 144);
+          normalRejected(st);
           w0 = v128.load(st);
           w1 = v128.load(st, 16);
           w2 = v128.load(st, 32);
           w3 = v128.load(st, 48);
-          lo = v128.load(scratch, 128);
-          hi = v128.load(scratch, 144);
+          lo = v128.load(st, 64);
+          hi = v128.load(st, 80);
         }
       }
       lo = f64x2.add(a, f64x2.mul(b, lo));
@@ -205,4 +227,97 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     if (!v128.any_true(i32x4.lt_s(pos, ends))) break;
   } while (true);
   return <i32>((r - rec) / stride);
+}
+
+/**
+ * The draws whose first word missed the ziggurat rectangle (state saved at st by walk): the wedge
+ * test (Marsaglia & Tsang) for four lanes at once with one more word each; lanes in the tail layer
+ * or failing the wedge finish one by one (normalSlow). Updates the saved states and variates.
+ */
+function normalRejected(st: usize): void {
+  let w0 = v128.load(st);
+  let w1 = v128.load(st, 16);
+  let w2 = v128.load(st, 32);
+  let w3 = v128.load(st, 48);
+  let lo = v128.load(st, 64);
+  let hi = v128.load(st, 80);
+  const xLo = v128.load(st, 96);
+  const xHi = v128.load(st, 112);
+  const word = v128.load(st, 128);
+  const accept = v128.load(st, 144);
+  const layer = v128.and(word, i32x4.splat(127));
+  const layer8 = i32x4.shl(layer, 3);
+  const l0 = <usize>i32x4.extract_lane(layer8, 0);
+  const l1 = <usize>i32x4.extract_lane(layer8, 1);
+  const l2 = <usize>i32x4.extract_lane(layer8, 2);
+  const l3 = <usize>i32x4.extract_lane(layer8, 3);
+    const rejected = v128.not(accept);
+    const tail = i32x4.eq(layer, i32x4.splat(0));
+    const wedge = v128.andnot(rejected, tail);
+    const wsum2 = i32x4.add(w0, w3);
+    const word2 = i32x4.add(rotl4(wsum2, 7), w0);
+    const wt2 = i32x4.shl(w1, 9);
+    const n2 = v128.xor(w2, w0);
+    const n3 = v128.xor(w3, w1);
+    const n1 = v128.xor(w1, n2);
+    const n0 = v128.xor(w0, n3);
+    w0 = v128.bitselect(n0, w0, wedge);
+    w1 = v128.bitselect(n1, w1, wedge);
+    w2 = v128.bitselect(v128.xor(n2, wt2), w2, wedge);
+    w3 = v128.bitselect(rotl4(n3, 11), w3, wedge);
+    // height = f[l] + word2 * 2^-32 * (f[l-1] - f[l]); accept when height < detExp(-x^2/2)
+    let fLo = v128.load64_zero(ZIG_F + l0);
+    fLo = v128.load64_lane(ZIG_F + l1, fLo, 1);
+    let fHi = v128.load64_zero(ZIG_F + l2);
+    fHi = v128.load64_lane(ZIG_F + l3, fHi, 1);
+    let gLo = v128.load64_zero(ZIG_F - 8 + l0);
+    gLo = v128.load64_lane(ZIG_F - 8 + l1, gLo, 1);
+    let gHi = v128.load64_zero(ZIG_F - 8 + l2);
+    gHi = v128.load64_lane(ZIG_F - 8 + l3, gHi, 1);
+    const two32 = f64x2.splat(TWO_NEG_32);
+    const hLo = f64x2.add(fLo, f64x2.mul(f64x2.mul(f64x2.convert_low_i32x4_u(word2), two32), f64x2.sub(gLo, fLo)));
+    const word2Hi = v128.shuffle<i32>(word2, word2, 2, 3, 2, 3);
+    const hHi = f64x2.add(fHi, f64x2.mul(f64x2.mul(f64x2.convert_low_i32x4_u(word2Hi), two32), f64x2.sub(gHi, fHi)));
+    const half = f64x2.splat(-0.5);
+    const eLo = detExp2(f64x2.mul(f64x2.mul(half, xLo), xLo));
+    const eHi = detExp2(f64x2.mul(f64x2.mul(half, xHi), xHi));
+    const inWedge = v128.shuffle<i32>(f64x2.lt(hLo, eLo), f64x2.lt(hHi, eHi), 0, 2, 4, 6);
+    const again = i32x4.bitmask(v128.andnot(wedge, inWedge));
+    const slow = i32x4.bitmask(v128.and(rejected, tail)) | again;
+    if (slow != 0) {
+    if (slow & 1) {
+      Z.g0 = i32x4.extract_lane(w0, 0); Z.g1 = i32x4.extract_lane(w1, 0);
+      Z.g2 = i32x4.extract_lane(w2, 0); Z.g3 = i32x4.extract_lane(w3, 0);
+      lo = f64x2.replace_lane(lo, 0, normalSlow(i32x4.extract_lane(word, 0), (again & 1) != 0));
+      w0 = i32x4.replace_lane(w0, 0, Z.g0); w1 = i32x4.replace_lane(w1, 0, Z.g1);
+      w2 = i32x4.replace_lane(w2, 0, Z.g2); w3 = i32x4.replace_lane(w3, 0, Z.g3);
+    }
+    if (slow & 2) {
+      Z.g0 = i32x4.extract_lane(w0, 1); Z.g1 = i32x4.extract_lane(w1, 1);
+      Z.g2 = i32x4.extract_lane(w2, 1); Z.g3 = i32x4.extract_lane(w3, 1);
+      lo = f64x2.replace_lane(lo, 1, normalSlow(i32x4.extract_lane(word, 1), (again & 2) != 0));
+      w0 = i32x4.replace_lane(w0, 1, Z.g0); w1 = i32x4.replace_lane(w1, 1, Z.g1);
+      w2 = i32x4.replace_lane(w2, 1, Z.g2); w3 = i32x4.replace_lane(w3, 1, Z.g3);
+    }
+    if (slow & 4) {
+      Z.g0 = i32x4.extract_lane(w0, 2); Z.g1 = i32x4.extract_lane(w1, 2);
+      Z.g2 = i32x4.extract_lane(w2, 2); Z.g3 = i32x4.extract_lane(w3, 2);
+      hi = f64x2.replace_lane(hi, 0, normalSlow(i32x4.extract_lane(word, 2), (again & 4) != 0));
+      w0 = i32x4.replace_lane(w0, 2, Z.g0); w1 = i32x4.replace_lane(w1, 2, Z.g1);
+      w2 = i32x4.replace_lane(w2, 2, Z.g2); w3 = i32x4.replace_lane(w3, 2, Z.g3);
+    }
+    if (slow & 8) {
+      Z.g0 = i32x4.extract_lane(w0, 3); Z.g1 = i32x4.extract_lane(w1, 3);
+      Z.g2 = i32x4.extract_lane(w2, 3); Z.g3 = i32x4.extract_lane(w3, 3);
+      hi = f64x2.replace_lane(hi, 1, normalSlow(i32x4.extract_lane(word, 3), (again & 8) != 0));
+      w0 = i32x4.replace_lane(w0, 3, Z.g0); w1 = i32x4.replace_lane(w1, 3, Z.g1);
+      w2 = i32x4.replace_lane(w2, 3, Z.g2); w3 = i32x4.replace_lane(w3, 3, Z.g3);
+    }
+  }
+  v128.store(st, w0);
+  v128.store(st, w1, 16);
+  v128.store(st, w2, 32);
+  v128.store(st, w3, 48);
+  v128.store(st, lo, 64);
+  v128.store(st, hi, 80);
 }

@@ -7,7 +7,29 @@ const ZIG_K: usize = ZK;
 const ZIG_W: usize = ZW;
 const ZIG_F: usize = ZF;
 import { detExp, detLog } from './detmath';
-import { nextLaneWord } from './stream';
+
+// The state of the one weight stream being finished, in globals: a rejected lane's four words are
+// moved here and back (extract/replace lane), which keeps the lock-step loop free of memory traffic.
+export let g0: u32 = 0;
+export let g1: u32 = 0;
+export let g2: u32 = 0;
+export let g3: u32 = 0;
+
+function nextWord(): u32 {
+  const s0 = g0;
+  const s1 = g1;
+  let s2 = g2;
+  let s3 = g3;
+  const result = rotl<u32>(s0 + s3, 7) + s0;
+  const t = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  g1 = s1 ^ s2;
+  g0 = s0 ^ s3;
+  g2 = s2 ^ t;
+  g3 = rotl<u32>(s3, 11);
+  return result;
+}
 
 const TAIL_START: f64 = 3.442619855899;
 const TWO_NEG_32: f64 = 2.3283064365386963e-10;
@@ -19,9 +41,11 @@ const TWO_NEG_32: f64 = 2.3283064365386963e-10;
 
 /**
  * Finishes one standard normal draw whose first word `word` was rejected by the rectangle test,
- * drawing further words from lane `lane` of the state stored at `st`.
+ * drawing further words from the stream in g0..g3. With `restart`, the draw's wedge test already
+ * failed (generate.ts does it four lanes at once) and the draw starts over with a fresh word.
  */
-export function normalSlow(word: u32, st: usize, lane: i32): f64 {
+export function normalSlow(word: u32, restart: bool): f64 {
+  if (restart) word = nextWord();
   for (;;) {
     const layer = <usize>(word & 127);
     const negative = (word & 128) != 0;
@@ -30,16 +54,16 @@ export function normalSlow(word: u32, st: usize, lane: i32): f64 {
     if (magnitude < load<u32>(ZIG_K + (layer << 2))) return negative ? -x : x;
     if (layer == 0) {
       for (;;) {
-        const xt = -detLog(openUniform(nextLaneWord(st, lane))) / TAIL_START;
-        const yt = -detLog(openUniform(nextLaneWord(st, lane)));
+        const xt = -detLog(openUniform(nextWord())) / TAIL_START;
+        const yt = -detLog(openUniform(nextWord()));
         if (yt + yt >= xt * xt) return negative ? -(TAIL_START + xt) : TAIL_START + xt;
       }
     }
     const fl = load<f64>(ZIG_F + (layer << 3));
     const flPrev = load<f64>(ZIG_F + ((layer - 1) << 3));
-    const height = fl + <f64>nextLaneWord(st, lane) * TWO_NEG_32 * (flPrev - fl);
+    const height = fl + <f64>nextWord() * TWO_NEG_32 * (flPrev - fl);
     if (height < detExp(-0.5 * x * x)) return negative ? -x : x;
-    word = nextLaneWord(st, lane);
+    word = nextWord();
   }
   return unreachable();
 }

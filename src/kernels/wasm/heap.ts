@@ -1,6 +1,7 @@
 import { HEAP, THREAD_REGION_BYTES } from './layout.js';
 import type { KernelInstance } from './instance.js';
 import type { GapTable } from '../../spec/gapTable.js';
+import { buildGuide, GUIDE_ENTRIES } from './gapGuide.js';
 
 /**
  * Host-side layout of the memory above HEAP: an arena of padded gap tables (cached per p), the
@@ -8,7 +9,9 @@ import type { GapTable } from '../../spec/gapTable.js';
  * and above them the inputs and outputs of the current call.
  */
 
-const TABLE_ARENA_BYTES = 4 << 20;
+const TABLE_ARENA_BYTES = 16 << 20;
+/** Above this share of words in mixed guide buckets, the log estimate is the faster gap path. */
+const GUIDE_MAX_MIXED = 0.15;
 const ALIGN = 64;
 
 function align(n: number): number {
@@ -18,6 +21,8 @@ function align(n: number): number {
 export interface PaddedTable {
   readonly address: number;
   readonly length: number;
+  /** Address of the guide table, or 0 when gaps are better estimated by a logarithm. */
+  readonly guide: number;
 }
 
 export class Heap {
@@ -36,7 +41,10 @@ export class Heap {
   table(gap: GapTable): PaddedTable {
     const cached = this.tables.get(gap.prob);
     if (cached) return cached;
-    const bytes = align((gap.limits.length + 5) * 4);
+    const guide = buildGuide(gap.limits);
+    const useGuide = guide.mixedShare <= GUIDE_MAX_MIXED;
+    const tableBytes = align((gap.limits.length + 5) * 4);
+    const bytes = tableBytes + (useGuide ? GUIDE_ENTRIES * 4 : 0);
     if (this.tableTop + bytes > HEAP + TABLE_ARENA_BYTES) {
       this.tables.clear();
       this.tableTop = HEAP;
@@ -48,7 +56,8 @@ export class Heap {
     padded.fill(0);
     padded[0] = 0xffffffff;
     padded.set(gap.limits, 1);
-    const table = { address, length: gap.limits.length };
+    if (useGuide) new Uint32Array(this.kernels.buffer, address + tableBytes, GUIDE_ENTRIES).set(guide.entries);
+    const table = { address, length: gap.limits.length, guide: useGuide ? address + tableBytes : 0 };
     this.tables.set(gap.prob, table);
     return table;
   }

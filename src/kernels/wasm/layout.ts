@@ -53,6 +53,7 @@ export const P_LINE_END = 88;
 export const P_THREAD_BASE = 92; // region of thread 0; thread t at base + t * stride
 export const P_THREAD_STRIDE = 96;
 export const P_GROUPS = 100; // scatter: total groups over all chunks
+export const P_GUIDE = 104; // guide table of the gap law (gap.ts), 0 to estimate gaps by a logarithm
 export const P_F64 = 128;
 export const P_A = 128; // law: value, loc or offset
 export const P_B = 136; // law: 0, scale or span

@@ -7,11 +7,11 @@ import { lawAffine, lawCode } from '../../spec/weights/weightLaw.js';
 import { BLOCK_SIZE } from '../../spec/constants.js';
 import {
   JOB_COUNT, JOB_FILL, JOB_GATHER, JOB_SCATTER, MAX_THREADS, PARAMS, P_A, P_ACTIVE, P_ACTIVE_N, P_B,
-  P_CHUNKS, P_CHUNK_STARTS, P_COUNTS, P_DATA, P_INDICES, P_INV_LOG2Q, P_K, P_KIND, P_LAW, P_LENGTH,
+  P_CHUNKS, P_CHUNK_STARTS, P_COUNTS, P_DATA, P_GUIDE, P_INDICES, P_INV_LOG2Q, P_K, P_KIND, P_LAW, P_LENGTH,
   P_LINES, P_LINE_END, P_LINE_START, P_OFFSETS, P_OUT, P_PARTIAL, P_SEED_HI, P_SEED_LO, P_TABLE,
   P_TABLE_LEN, P_VALUES, P_Y, RESULTS,
 } from './layout.js';
-import { runJob, runtime } from './runtime.js';
+import { planThreads, runJob, runtime } from './runtime.js';
 
 /**
  * The four products on the wasm kernels: inputs are copied into the shared memory, the job's
@@ -60,6 +60,7 @@ function writeSpec(spec: MatrixSpec, table: GapTable, kind: number): DataView {
   view.setInt32(P_LAW, lawCode(spec.law), true);
   view.setUint32(P_TABLE, padded.address, true);
   view.setInt32(P_TABLE_LEN, padded.length, true);
+  view.setUint32(P_GUIDE, padded.guide, true);
   view.setUint32(P_LINES, lineCount(spec), true);
   view.setUint32(P_LENGTH, lineLength(spec), true);
   view.setInt32(P_K, 1, true);
@@ -80,6 +81,7 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines): Float32Array
   if (n === 0 || length === 0 || isEmptyTable(table)) return new Float32Array(length * k);
   const chunks = scatterChunkCount(n, length, table.effectiveProb);
   const outBytes = length * k * 4;
+  const threads = planThreads(workNs(n, length, table, k));
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_SCATTER);
   const [activeAt, valuesAt, outAt, partialAt, startsAt] = heap.call([
@@ -102,7 +104,7 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines): Float32Array
   view.setUint32(P_PARTIAL, partialAt, true);
   view.setInt32(P_CHUNKS, chunks, true);
   view.setUint32(P_CHUNK_STARTS, startsAt, true);
-  runJob(workNs(n, length, table, k));
+  runJob(threads);
   return new Float32Array(kernels.buffer, outAt, length * k).slice();
 }
 
@@ -130,6 +132,7 @@ function sliceColumns(y: Float32Array, rows: number, k: number, c0: number, widt
 }
 
 function gatherColumns(spec: MatrixSpec, table: GapTable, y: Float32Array, k: number, lines: number, length: number): Float32Array {
+  const threads = planThreads(workNs(lines, length, table, k));
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_GATHER);
   const [yAt, outAt] = heap.call([length * k * 4, lines * k * 4]) as [number, number];
@@ -139,12 +142,13 @@ function gatherColumns(spec: MatrixSpec, table: GapTable, y: Float32Array, k: nu
   view.setUint32(P_OUT, outAt, true);
   view.setUint32(P_LINE_START, 0, true);
   view.setUint32(P_LINE_END, lines, true);
-  runJob(workNs(lines, length, table, k));
+  runJob(threads);
   return new Float32Array(kernels.buffer, outAt, lines * k).slice();
 }
 
 /** Counts per line of [start, end) into `counts` (when given); returns their total. */
 function countLines(spec: MatrixSpec, table: GapTable, start: number, end: number, counts: Float64Array | null): number {
+  const threads = planThreads(workNs(end - start, lineLength(spec), table, 1) * 0.6);
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_COUNT);
   const [countsAt] = heap.call([counts === null ? 0 : (end - start) * 4]) as [number];
@@ -152,7 +156,7 @@ function countLines(spec: MatrixSpec, table: GapTable, start: number, end: numbe
   view.setUint32(P_LINE_START, start, true);
   view.setUint32(P_LINE_END, end, true);
   new Float64Array(kernels.buffer, RESULTS, MAX_THREADS * 8).fill(0);
-  runJob(workNs(end - start, lineLength(spec), table, 1) * 0.6);
+  runJob(threads);
   if (counts !== null) counts.set(new Uint32Array(kernels.buffer, countsAt, end - start), start + 1);
   const results = new Float64Array(kernels.buffer, RESULTS, MAX_THREADS * 8);
   let total = 0;
@@ -206,6 +210,7 @@ function fillLines(
   indices: Uint32Array,
   data: Float32Array,
 ): void {
+  const threads = planThreads(workNs(end - start, lineLength(spec), table, 1));
   const { kernels, heap } = runtime();
   const first = indptr[start]!;
   const entries = indptr[end]! - first;
@@ -222,7 +227,7 @@ function fillLines(
   view.setUint32(P_DATA, dataAt, true);
   view.setUint32(P_LINE_START, start, true);
   view.setUint32(P_LINE_END, end, true);
-  runJob(workNs(end - start, lineLength(spec), table, 1));
+  runJob(threads);
   indices.set(new Uint32Array(kernels.buffer, indicesAt, entries), first);
   data.set(new Float32Array(kernels.buffer, dataAt, entries), first);
 }

@@ -51,10 +51,11 @@ export function shutdownThreads(): void {
 }
 
 /**
- * Runs the job whose parameters were written at PARAMS, on one thread when `workNs` is small
- * and on up to getThreadCount() threads otherwise.
+ * Threads for a call of about `workNs` nanoseconds of work: one when small, else up to
+ * getThreadCount() (starting the pool if needed). Reserves the threads' memory regions, so it
+ * must come before the call lays out its buffers.
  */
-export function runJob(workNs: number): void {
+export function planThreads(workNs: number): number {
   const { kernels: k, heap: h } = runtime();
   let threads = workNs >= PARALLEL_MIN_NS ? getThreadCount() : 1;
   if (threads > 1) {
@@ -64,11 +65,14 @@ export function runJob(workNs: number): void {
   const params = new DataView(k.buffer, PARAMS, 512);
   params.setUint32(P_THREAD_BASE, h.threadRegions(Math.max(threads, pool?.size ?? 1)), true);
   params.setUint32(P_THREAD_STRIDE, THREAD_REGION_BYTES, true);
-  if (threads === 1 || !pool) {
-    singleThread(k);
-    return;
-  }
-  pool.run(k.exports, threads);
+  return threads;
+}
+
+/** Runs the job whose parameters were written at PARAMS on `threads` threads (from planThreads). */
+export function runJob(threads: number): void {
+  const { kernels: k } = runtime();
+  if (threads === 1 || !pool) singleThread(k);
+  else pool.run(k.exports, threads);
 }
 
 /** A job on the calling thread alone (no pool needed): the same control words, one thread. */
