@@ -74,7 +74,9 @@ for (const [name, law] of laws.slice(0, 2)) {
   for (const threads of [1, cores]) {
     setThreadCount(threads);
     const ms = measure(() => wasmBackend.scatter(s, active));
-    rates.push(`${threads} thread(s): ${ms.toFixed(3)} ms, ${fmt((events * k) / (ms / 1e3))} M synapse-columns/s`);
+    rates.push(
+      `${threads} thread(s): ${ms.toFixed(3)} ms, ${fmt((events * k) / (ms / 1e3))} M synapse-columns/s`,
+    );
   }
   console.log(`X @ R k=${k},  ${name.padEnd(7)} weights | ${rates.join(' | ')}`);
 }

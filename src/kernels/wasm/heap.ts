@@ -56,7 +56,8 @@ export class Heap {
     padded.fill(0);
     padded[0] = 0xffffffff;
     padded.set(gap.limits, 1);
-    if (useGuide) new Uint32Array(this.kernels.buffer, address + tableBytes, GUIDE_ENTRIES).set(guide.entries);
+    if (useGuide)
+      new Uint32Array(this.kernels.buffer, address + tableBytes, GUIDE_ENTRIES).set(guide.entries);
     const table = { address, length: gap.limits.length, guide: useGuide ? address + tableBytes : 0 };
     this.tables.set(gap.prob, table);
     return table;

@@ -14,4 +14,4 @@ export const wasmBackend: Backend = {
   lines: wasmLines,
 };
 
-export { getThreadCount, setThreadCount, shutdownThreads } from './runtime.js';
+export { getThreadCount, setParallelMinWork, setThreadCount, shutdownThreads } from './runtime.js';

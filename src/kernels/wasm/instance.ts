@@ -29,7 +29,11 @@ export class KernelInstance {
 
   constructor() {
     this.module = new WebAssembly.Module(decodeBase64(WASM_BASE64));
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(HEAP / PAGE) + 1, maximum: MAX_PAGES, shared: true });
+    this.memory = new WebAssembly.Memory({
+      initial: Math.ceil(HEAP / PAGE) + 1,
+      maximum: MAX_PAGES,
+      shared: true,
+    });
     const instance = new WebAssembly.Instance(this.module, { env: { memory: this.memory } });
     this.exports = instance.exports as unknown as KernelExports;
     const buffer = this.memory.buffer;
@@ -44,7 +48,9 @@ export class KernelInstance {
     if (bytes <= have) return;
     const pages = Math.ceil((bytes - have) / PAGE);
     if (have / PAGE + pages > MAX_PAGES) {
-      throw new RangeError(`jitconn: a wasm kernel needs ${bytes} bytes of memory, more than the 4 GiB of wasm32`);
+      throw new RangeError(
+        `jitconn: a wasm kernel needs ${bytes} bytes of memory, more than the 4 GiB of wasm32`,
+      );
     }
     this.memory.grow(pages);
   }

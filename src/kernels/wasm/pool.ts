@@ -1,6 +1,18 @@
 import {
-  CTRL, CURSORS, C_CLAIM, C_DONE, C_EPOCH, C_ERROR, C_GEN, C_JOB, C_PROGRESS, C_READY, C_SHUTDOWN,
-  C_THREADS, SLOTS, SLOT_COUNT,
+  CTRL,
+  CURSORS,
+  C_CLAIM,
+  C_DONE,
+  C_EPOCH,
+  C_ERROR,
+  C_GEN,
+  C_JOB,
+  C_PROGRESS,
+  C_READY,
+  C_SHUTDOWN,
+  C_THREADS,
+  SLOTS,
+  SLOT_COUNT,
 } from './layout.js';
 import type { KernelExports, KernelInstance } from './instance.js';
 

@@ -6,10 +6,40 @@ import { chunkStart, scatterChunkCount } from '../../spec/scatterChunks.js';
 import { lawAffine, lawCode } from '../../spec/weights/weightLaw.js';
 import { BLOCK_SIZE } from '../../spec/constants.js';
 import {
-  JOB_COUNT, JOB_FILL, JOB_GATHER, JOB_SCATTER, MAX_THREADS, PARAMS, P_A, P_ACTIVE, P_ACTIVE_N, P_B,
-  P_CHUNKS, P_CHUNK_STARTS, P_COUNTS, P_DATA, P_GUIDE, P_INDICES, P_INV_LOG2Q, P_K, P_KIND, P_LAW, P_LENGTH,
-  P_LINES, P_LINE_END, P_LINE_START, P_OFFSETS, P_OUT, P_PARTIAL, P_SEED_HI, P_SEED_LO, P_TABLE,
-  P_TABLE_LEN, P_VALUES, P_Y, RESULTS,
+  JOB_COUNT,
+  JOB_FILL,
+  JOB_GATHER,
+  JOB_SCATTER,
+  MAX_THREADS,
+  PARAMS,
+  P_A,
+  P_ACTIVE,
+  P_ACTIVE_N,
+  P_B,
+  P_CHUNKS,
+  P_CHUNK_STARTS,
+  P_COUNTS,
+  P_DATA,
+  P_GUIDE,
+  P_INDICES,
+  P_INV_LOG2Q,
+  P_K,
+  P_KIND,
+  P_LAW,
+  P_LENGTH,
+  P_LINES,
+  P_LINE_END,
+  P_LINE_START,
+  P_OFFSETS,
+  P_OUT,
+  P_PARTIAL,
+  P_SEED_HI,
+  P_SEED_LO,
+  P_TABLE,
+  P_TABLE_LEN,
+  P_VALUES,
+  P_Y,
+  RESULTS,
 } from './layout.js';
 import { planThreads, runJob, runtime } from './runtime.js';
 
@@ -40,7 +70,9 @@ function blocksOf(length: number): number {
 
 function workNs(lines: number, length: number, table: GapTable, k: number): number {
   const connections = lines * length * table.effectiveProb;
-  return connections * (NS_PER_CONNECTION + NS_PER_COLUMN * (k - 1)) + lines * blocksOf(length) * NS_PER_BLOCK;
+  return (
+    connections * (NS_PER_CONNECTION + NS_PER_COLUMN * (k - 1)) + lines * blocksOf(length) * NS_PER_BLOCK
+  );
 }
 
 /** A finite estimate of 1 / log2(1 - p) (the kernels check every estimate against the table). */
@@ -120,7 +152,8 @@ export function wasmGather(spec: MatrixSpec, y: Float32Array, k: number): Float3
     const slice = width === k ? y : sliceColumns(y, length, k, c0, width);
     const part = gatherColumns(spec, table, slice, width, lines, length);
     if (width === k) return part;
-    for (let line = 0; line < lines; line++) out.set(part.subarray(line * width, (line + 1) * width), line * k + c0);
+    for (let line = 0; line < lines; line++)
+      out.set(part.subarray(line * width, (line + 1) * width), line * k + c0);
   }
   return out;
 }
@@ -131,7 +164,14 @@ function sliceColumns(y: Float32Array, rows: number, k: number, c0: number, widt
   return slice;
 }
 
-function gatherColumns(spec: MatrixSpec, table: GapTable, y: Float32Array, k: number, lines: number, length: number): Float32Array {
+function gatherColumns(
+  spec: MatrixSpec,
+  table: GapTable,
+  y: Float32Array,
+  k: number,
+  lines: number,
+  length: number,
+): Float32Array {
   const threads = planThreads(workNs(lines, length, table, k));
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_GATHER);
@@ -147,7 +187,13 @@ function gatherColumns(spec: MatrixSpec, table: GapTable, y: Float32Array, k: nu
 }
 
 /** Counts per line of [start, end) into `counts` (when given); returns their total. */
-function countLines(spec: MatrixSpec, table: GapTable, start: number, end: number, counts: Float64Array | null): number {
+function countLines(
+  spec: MatrixSpec,
+  table: GapTable,
+  start: number,
+  end: number,
+  counts: Float64Array | null,
+): number {
   const threads = planThreads(workNs(end - start, lineLength(spec), table, 1) * 0.6);
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_COUNT);

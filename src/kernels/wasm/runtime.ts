@@ -2,7 +2,16 @@ import { KernelInstance } from './instance.js';
 import { Heap } from './heap.js';
 import { ThreadPool } from './pool.js';
 import { nodePlatform } from './nodeThreads.js';
-import { CTRL, C_CLAIM, C_THREADS, MAX_THREADS, PARAMS, P_THREAD_BASE, P_THREAD_STRIDE, THREAD_REGION_BYTES } from './layout.js';
+import {
+  CTRL,
+  C_CLAIM,
+  C_THREADS,
+  MAX_THREADS,
+  PARAMS,
+  P_THREAD_BASE,
+  P_THREAD_STRIDE,
+  THREAD_REGION_BYTES,
+} from './layout.js';
 import { JitconnArgumentError } from '../../errors.js';
 
 /**
@@ -12,6 +21,7 @@ import { JitconnArgumentError } from '../../errors.js';
 
 /** Calls estimated below this many nanoseconds of work stay on the calling thread. */
 export const PARALLEL_MIN_NS = 500_000;
+let parallelMinNs = PARALLEL_MIN_NS;
 
 let kernels: KernelInstance | null = null;
 let heap: Heap | null = null;
@@ -44,6 +54,16 @@ export function setThreadCount(n: number): void {
   threadCount = n;
 }
 
+/**
+ * Work (estimated ns) from which a call uses the worker threads; tests set 0 to send every call
+ * through the pool. Returns the previous value.
+ */
+export function setParallelMinWork(ns: number): number {
+  const previous = parallelMinNs;
+  parallelMinNs = ns;
+  return previous;
+}
+
 /** Stops the worker threads; the next big call starts them again. */
 export function shutdownThreads(): void {
   pool?.shutdown();
@@ -57,7 +77,7 @@ export function shutdownThreads(): void {
  */
 export function planThreads(workNs: number): number {
   const { kernels: k, heap: h } = runtime();
-  let threads = workNs >= PARALLEL_MIN_NS ? getThreadCount() : 1;
+  let threads = workNs >= parallelMinNs ? getThreadCount() : 1;
   if (threads > 1) {
     pool ??= new ThreadPool(k, nodePlatform);
     threads = pool.ensure(threads);

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { seedWords } from '../../src/spec/seed.js';
+import type { MatrixSpec } from '../../src/spec/matrixSpec.js';
+import type { WeightLaw } from '../../src/spec/weights/weightLaw.js';
+
+/** Whether two float arrays hold the same bits (signed zeros and NaN payloads included). */
+export function sameBits(a: Float32Array | Float64Array, b: Float32Array | Float64Array): boolean {
+  if (a.constructor !== b.constructor || a.length !== b.length) return false;
+  const bits = (x: Float32Array | Float64Array): ArrayLike<number | bigint> =>
+    x instanceof Float32Array
+      ? new Uint32Array(x.buffer, x.byteOffset, x.length)
+      : new BigUint64Array(x.buffer, x.byteOffset, x.length);
+  const x = bits(a);
+  const y = bits(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** Where two float arrays first differ, for failure messages. */
+export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): string {
+  if (a.length !== b.length) return `lengths ${a.length} and ${b.length}`;
+  for (let i = 0; i < a.length; i++) {
+    if (!Object.is(a[i], b[i])) return `element ${i}: ${a[i]} vs ${b[i]}`;
+  }
+  return 'none';
+}
+
+export function spec(
+  seed: number | bigint,
+  prob: number,
+  law: WeightLaw,
+  orientation: 'row' | 'col',
+  lines: number,
+  length: number,
+): MatrixSpec {
+  const { lo, hi } = seedWords(seed);
+  const [rows, cols] = orientation === 'row' ? [lines, length] : [length, lines];
+  return { seedLo: lo, seedHi: hi, prob, law, orientation, rows, cols };
+}
+
+const moderate = fc.double({ min: -8, max: 8, noNaN: true });
+
+export const lawArb: fc.Arbitrary<WeightLaw> = fc.oneof(
+  moderate.map((value): WeightLaw => ({ kind: 'scalar', value })),
+  fc.tuple(moderate, moderate).map(([loc, scale]): WeightLaw => ({ kind: 'normal', loc, scale })),
+  fc.tuple(moderate, moderate).map(([offset, span]): WeightLaw => ({ kind: 'uniform', offset, span })),
+);
+
+export const seedArb: fc.Arbitrary<number | bigint> = fc.oneof(
+  fc.nat(1000),
+  fc.maxSafeNat(),
+  fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+);
+
+/** p = 0, tiny, small, 0.01, 0.3, 1 and anything in between. */
+export const probArb: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(0, 1e-12, 1e-6, 1e-4, 0.01, 0.3, 1),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.double({ min: -6, max: 0, noNaN: true }).map((e) => 10 ** e),
+);
+
+/** Line lengths: short, around one block (2^16), and several blocks. */
+export const lengthArb: fc.Arbitrary<number> = fc.oneof(
+  fc.integer({ min: 1, max: 300 }),
+  fc.integer({ min: 60000, max: 70000 }),
+  fc.integer({ min: 1, max: 250000 }),
+);
+
+export const kArb: fc.Arbitrary<number> = fc.constantFrom(1, 2, 5, 16);
+export const threadsArb: fc.Arbitrary<number> = fc.constantFrom(1, 2, 3);
+
+/** How many lines keep a case near `budget` connections (the reference is slow). */
+export function linesWithin(budget: number, length: number, prob: number, most: number): number {
+  return Math.max(1, Math.min(most, Math.floor(budget / (length * prob + 1))));
+}
+
+/** Seeded float32 values in [-4, 4), some exactly zero and some negative zero. */
+export function values(n: number, seed: number): Float32Array {
+  let s = (seed >>> 0) ^ 0x9e3779b9;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const r = s / 4294967296;
+    out[i] = r < 0.1 ? 0 : r < 0.15 ? -0 : Math.fround((r - 0.5) * 8);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  wasmBackend,
+  setParallelMinWork,
+  setThreadCount,
+  shutdownThreads,
+  getThreadCount,
+} from '../../src/kernels/wasm/index.js';
+import { referenceBackend } from '../../src/kernels/referenceBackend.js';
+import { lineCount, lineLength } from '../../src/spec/matrixSpec.js';
+import {
+  firstDifference,
+  kArb,
+  lawArb,
+  lengthArb,
+  linesWithin,
+  probArb,
+  sameBits,
+  seedArb,
+  spec,
+  threadsArb,
+  values,
+} from './kernelHelpers.js';
+
+/**
+ * The wasm backend against the reference, bit for bit, on random matrices: every weight law, p
+ * from 0 to 1, 64-bit seeds, both orientations, lines of several blocks, batches of k columns,
+ * events and float inputs, and 1, 2 or 3 threads (every call goes through the pool here).
+ */
+
+const cores = getThreadCount();
+beforeAll(() => {
+  setParallelMinWork(0);
+});
+afterAll(() => {
+  setParallelMinWork(500_000);
+  setThreadCount(cores);
+  shutdownThreads();
+});
+
+const orientationArb = fc.constantFrom('row' as const, 'col' as const);
+const BUDGET = 120_000; // connections per case, so the reference stays quick
+
+describe('wasm backend equals the reference bit for bit', () => {
+  it('scatter (events and floats, any k)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: seedArb,
+          prob: probArb,
+          law: lawArb,
+          orientation: orientationArb,
+          length: lengthArb,
+          lineCount: fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 4294967295 })),
+          k: kArb,
+          events: fc.boolean(),
+          threads: threadsArb,
+          pick: fc.nat(),
+        }),
+        (c) => {
+          const s = spec(c.seed, c.prob, c.law, c.orientation, c.lineCount, c.length);
+          const n = linesWithin(BUDGET / c.k, c.length, c.prob, 300);
+          // Active lines in increasing order (repeats allowed), anywhere in the matrix.
+          const lines = Uint32Array.from({ length: n }, (_, i) =>
+            Math.floor(((i + (c.pick % 7) / 7) * c.lineCount) / n),
+          );
+          const active = { lines, values: c.events ? null : values(n * c.k, c.pick), k: c.k };
+          setThreadCount(c.threads);
+          const got = wasmBackend.scatter(s, active);
+          const want = referenceBackend.scatter(s, active);
+          expect(sameBits(got, want), firstDifference(got, want)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gather (any k)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: seedArb,
+          prob: probArb,
+          law: lawArb,
+          orientation: orientationArb,
+          length: lengthArb,
+          k: kArb,
+          threads: threadsArb,
+          pick: fc.nat(),
+        }),
+        (c) => {
+          const lines = linesWithin(BUDGET / c.k, c.length, c.prob, 400);
+          const s = spec(c.seed, c.prob, c.law, c.orientation, lines, c.length);
+          const y = values(lineLength(s) * c.k, c.pick);
+          setThreadCount(c.threads);
+          const got = wasmBackend.gather(s, y, c.k);
+          const want = referenceBackend.gather(s, y, c.k);
+          expect(sameBits(got, want), firstDifference(got, want)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('nnz and lines (CSR of every line)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: seedArb,
+          prob: probArb,
+          law: lawArb,
+          orientation: orientationArb,
+          length: lengthArb,
+          threads: threadsArb,
+        }),
+        (c) => {
+          const lines = linesWithin(BUDGET, c.length, c.prob, 400);
+          const s = spec(c.seed, c.prob, c.law, c.orientation, lines, c.length);
+          setThreadCount(c.threads);
+          const got = wasmBackend.lines(s);
+          const want = referenceBackend.lines(s);
+          expect(got.indptr.length).toBe(lineCount(s) + 1);
+          expect(sameBits(got.indptr, want.indptr)).toBe(true);
+          expect(Array.from(got.indices)).toEqual(Array.from(want.indices));
+          expect(sameBits(got.data, want.data), firstDifference(got.data, want.data)).toBe(true);
+          expect(wasmBackend.nnz(s)).toBe(want.indices.length);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
