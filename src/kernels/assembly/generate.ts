@@ -19,17 +19,21 @@ import * as P from './params';
 
 const TWO_NEG_24: f64 = 5.9604644775390625e-8;
 
-/** Records of one lane group: `lines`, `blocks`, `ends` per lane (end 0: unused lane). */
-export function generate(lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize): i32 {
+/**
+ * Records of one lane group: `lines`, `blocks`, `ends` per lane (end 0: unused lane). Returns the
+ * number of records, or -1 as soon as they would exceed `limit` (the caller then retries where
+ * the worst case fits; the walk is deterministic).
+ */
+export function generate(lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize, limit: i32 = 0x7fffffff): i32 {
   const law = P.law;
   if (P.guide != 0) {
-    if (law == LAW_SCALAR) return walk(LAW_SCALAR, true, lines, blocks, ends, rec, scratch);
-    if (law == LAW_NORMAL) return walk(LAW_NORMAL, true, lines, blocks, ends, rec, scratch);
-    return walk(LAW_UNIFORM, true, lines, blocks, ends, rec, scratch);
+    if (law == LAW_SCALAR) return walk(LAW_SCALAR, true, lines, blocks, ends, rec, scratch, limit);
+    if (law == LAW_NORMAL) return walk(LAW_NORMAL, true, lines, blocks, ends, rec, scratch, limit);
+    return walk(LAW_UNIFORM, true, lines, blocks, ends, rec, scratch, limit);
   }
-  if (law == LAW_SCALAR) return walk(LAW_SCALAR, false, lines, blocks, ends, rec, scratch);
-  if (law == LAW_NORMAL) return walk(LAW_NORMAL, false, lines, blocks, ends, rec, scratch);
-  return walk(LAW_UNIFORM, false, lines, blocks, ends, rec, scratch);
+  if (law == LAW_SCALAR) return walk(LAW_SCALAR, false, lines, blocks, ends, rec, scratch, limit);
+  if (law == LAW_NORMAL) return walk(LAW_NORMAL, false, lines, blocks, ends, rec, scratch, limit);
+  return walk(LAW_UNIFORM, false, lines, blocks, ends, rec, scratch, limit);
 }
 
 /** Gaps of four structure words: by the guide table or by the log estimate, exact either way. */
@@ -109,7 +113,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
 }
 
 // @ts-ignore: decorator
-@inline function walk(law: i32, guided: bool, lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize): i32 {
+@inline function walk(law: i32, guided: bool, lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize, limit: i32): i32 {
   keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE_KIND);
   let s0 = v128.load(scratch);
   let s1 = v128.load(scratch, 16);
@@ -138,6 +142,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
   const b = f64x2.splat(P.lawB);
   let pos = i32x4.splat(-1);
   let r = rec;
+  let left = limit;
   do {
     const sum = i32x4.add(s0, s3);
     const u = i32x4.add(rotl4(sum, 7), s0);
@@ -225,6 +230,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     }
     r += stride;
     if (!v128.any_true(i32x4.lt_s(pos, ends))) break;
+    if (--left == 0) return -1;
   } while (true);
   return <i32>((r - rec) / stride);
 }

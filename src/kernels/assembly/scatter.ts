@@ -17,7 +17,7 @@ import {
   CTRL, C_CLAIM, CURSORS, SLOTS, SLOT_COUNT, T_FIFO, T_RING, T_SCRATCH, RING_BYTES,
 } from '../wasm/layout';
 import { generate, recordStride } from './generate';
-import { idle, progressSeen, signalProgress } from './sync';
+import { SPINS, beginSleep, failed, signalProgress, sleep } from './sync';
 import * as P from './params';
 
 const LANES_AT: usize = 1024; // lane descriptors in the thread scratch: index, line, block, end
@@ -47,30 +47,42 @@ function describeGroup(c: i32, j: i32): void {
   const part = P.lineLength & (BLOCK_SIZE - 1);
   const fullItems = n * full;
   const fullGroups = (fullItems + 3) / 4;
+  let item: u64;
+  let last: u64;
+  let index: u32;
+  let block: u32;
+  let blocks: u32; // blocks per line in this phase (1 for the partial blocks)
+  let end: u32;
+  if (<u64>j < fullGroups) {
+    item = <u64>j * 4;
+    last = fullItems;
+    const q = item / full; // one division per group: the lanes then step through the items
+    index = s + <u32>q;
+    block = <u32>(item - q * full);
+    blocks = <u32>full;
+    end = BLOCK_SIZE;
+  } else {
+    item = (<u64>j - fullGroups) * 4;
+    last = n;
+    index = s + <u32>item;
+    block = <u32>full;
+    blocks = 0;
+    end = part;
+  }
   for (let l = 0; l < 4; l++) {
     const d = lanes + (<usize>l << 2);
-    let index: u32 = s;
-    let block: u32 = 0;
-    let end: u32 = 0;
-    if (<u64>j < fullGroups) {
-      const item = <u64>j * 4 + <u64>l;
-      if (item < fullItems) {
-        index = s + <u32>(item / full);
-        block = <u32>(item % full);
-        end = BLOCK_SIZE;
-      }
-    } else {
-      const item = (<u64>j - fullGroups) * 4 + <u64>l;
-      if (item < n) {
-        index = s + <u32>item;
-        block = <u32>full;
-        end = part;
-      }
+    const valid = item < last;
+    store<u32>(d, valid ? index : s);
+    store<u32>(d, valid ? load<u32>(P.active + (<usize>index << 2)) : 0, 16);
+    store<u32>(d, valid ? block : 0, 32);
+    store<u32>(d, valid ? end : 0, 48);
+    item++;
+    if (blocks == 0) {
+      index++;
+    } else if (++block == blocks) {
+      block = 0;
+      index++;
     }
-    store<u32>(d, index);
-    store<u32>(d, end != 0 ? load<u32>(P.active + (<usize>index << 2)) : 0, 16);
-    store<u32>(d, block, 32);
-    store<u32>(d, end, 48);
   }
 }
 
@@ -80,8 +92,8 @@ function maxEnd(): i32 {
   return max(max(i32x4.extract_lane(e, 0), i32x4.extract_lane(e, 1)), max(i32x4.extract_lane(e, 2), i32x4.extract_lane(e, 3)));
 }
 
-function generateDescribed(rec: usize): i32 {
-  return generate(v128.load(lanes, 16), v128.load(lanes, 32), v128.load(lanes, 48), rec, scratch);
+function generateDescribed(rec: usize, limit: i32 = 0x7fffffff): i32 {
+  return generate(v128.load(lanes, 16), v128.load(lanes, 32), v128.load(lanes, 48), rec, scratch, limit);
 }
 
 /** First record index whose position in lane (at r, step stride) is >= from; iters records. */
@@ -261,17 +273,24 @@ function releaseBefore(group: i32): void {
   if (fifoCount == 0) head = 0;
 }
 
-/** Offset in the ring for `bytes` more, or -1. */
+/**
+ * Offset in the ring for `bytes` more, or -1. The live records are [front, head), or wrapped
+ * around the end; new records go to the lowest free offset that fits, so the part of the ring
+ * in use stays small and in cache.
+ */
 function ringSpace(bytes: usize): isize {
   if (fifoCount == 0) return 0;
   const front = <usize>load<u32>(fifo + (<usize>fifoFirst << 4), 4);
   if (head > front) {
-    if (<usize>RING_BYTES - head >= bytes) return <isize>head;
     if (front >= bytes) return 0;
+    if (<usize>RING_BYTES - head >= bytes) return <isize>head;
     return -1;
   }
   return front - head >= bytes ? <isize>head : -1;
 }
+
+// Records of the last group this thread generated: the guess for the next one's size.
+let lastIters: i32 = 0;
 
 /** Chunk of global group g, with the first global group of that chunk in chunkFirst. */
 let chunkFirst: i32 = 0;
@@ -292,17 +311,27 @@ function chunkOf(g: i32): i32 {
 function tryGenerate(total: i32): bool {
   const claim = atomic.load<i32>(CLAIM);
   if (claim >= total) return false;
+  // Release what every thread applied (keeps the ring's hot part small), and respect the slots:
+  // slot g % SLOT_COUNT is free once every thread applied group g - SLOT_COUNT.
   const lowest = minCursor();
   if (claim >= lowest + SLOT_COUNT) return false;
   releaseBefore(lowest);
   const c = chunkOf(claim);
   describeGroup(c, claim - chunkFirst);
-  const worst = (<usize>maxEnd() + 1) * stride;
-  const at = ringSpace(worst);
-  if (at < 0) return false;
+  // Room for the worst case must exist; the records go where a close guess fits first.
+  const worstIters = maxEnd() + 1;
+  const atWorst = ringSpace(<usize>worstIters * stride);
+  if (atWorst < 0) return false;
+  const guess = min(worstIters, lastIters + (lastIters >> 1) + 64);
+  let at = guess < worstIters ? ringSpace(<usize>guess * stride) : atWorst;
   if (atomic.cmpxchg<i32>(CLAIM, claim, claim + 1) != claim) return true;
+  let iters = generateDescribed(ring + <usize>at, guess);
+  if (iters < 0) {
+    at = atWorst;
+    iters = generateDescribed(ring + <usize>at);
+  }
+  lastIters = iters;
   const rec = ring + <usize>at;
-  const iters = generateDescribed(rec);
   const e = fifo + (<usize>((fifoFirst + fifoCount) % SLOT_COUNT) << 4);
   store<i32>(e, claim);
   store<u32>(e, <u32>at, 4);
@@ -323,36 +352,50 @@ function scatterShared(tid: i32, region: usize): void {
   fifoFirst = 0;
   fifoCount = 0;
   head = 0;
-  const myCursor = <usize>CURSORS + (<usize>tid << 6);
+  lastIters = 0;
   let total = 0;
   for (let c = 0; c < P.chunks; c++) total += chunkGroups(c);
-  let cursor = 0;
-  let chunk = 0;
-  let chunkEnd = chunkGroups(0);
-  let chunkStart = 0;
+  cursor = 0;
+  chunk = 0;
+  chunkEnd = chunkGroups(0);
+  chunkStart = 0;
   let spins = 0;
   while (cursor < total) {
-    const seen = progressSeen();
-    const slot = <usize>SLOTS + (<usize>(cursor % SLOT_COUNT) << 4);
-    if (atomic.load<i32>(slot) == cursor + 1) {
-      describeGroup(chunk, cursor - chunkStart);
-      applyGroup(<usize>load<u32>(slot, 4), load<i32>(slot, 8), chunk == 0 ? P.out : P.partial);
-      cursor++;
-      atomic.store<i32>(myCursor, cursor);
-      signalProgress();
-      if (cursor == chunkEnd) {
-        if (chunk > 0) reduceRange();
-        chunk++;
-        chunkStart = cursor;
-        if (chunk < P.chunks) chunkEnd += chunkGroups(chunk);
-      }
+    if (step(tid, total)) {
       spins = 0;
       continue;
     }
-    if (tryGenerate(total)) {
-      spins = 0;
-      continue;
-    }
-    if (!idle(seen, spins++)) return;
+    if (++spins < SPINS) continue;
+    if (failed()) return;
+    const seen = beginSleep();
+    sleep(seen, !step(tid, total));
+    spins = 0;
   }
+}
+
+// The consuming side of this thread: the next group to apply and the chunk it belongs to.
+let cursor = 0;
+let chunk = 0;
+let chunkEnd = 0;
+let chunkStart = 0;
+
+/** Applies the next group if published, else generates one if possible; false when idle. */
+function step(tid: i32, total: i32): bool {
+  if (cursor >= total) return true;
+  const slot = <usize>SLOTS + (<usize>(cursor % SLOT_COUNT) << 4);
+  if (atomic.load<i32>(slot) == cursor + 1) {
+    describeGroup(chunk, cursor - chunkStart);
+    applyGroup(<usize>load<u32>(slot, 4), load<i32>(slot, 8), chunk == 0 ? P.out : P.partial);
+    cursor++;
+    atomic.store<i32>(<usize>CURSORS + (<usize>tid << 6), cursor);
+    signalProgress();
+    if (cursor == chunkEnd) {
+      if (chunk > 0) reduceRange();
+      chunk++;
+      chunkStart = cursor;
+      if (chunk < P.chunks) chunkEnd += chunkGroups(chunk);
+    }
+    return true;
+  }
+  return tryGenerate(total);
 }

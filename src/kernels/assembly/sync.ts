@@ -1,32 +1,36 @@
-// Waiting and progress signals between the threads of one job (shared memory atomics).
+// Sleeping and waking between the threads of one job (shared memory atomics). Threads spin a
+// while when they find nothing to do (they usually have a core each), then sleep on PROGRESS.
+// Progress makers bump PROGRESS only when someone sleeps, so the common path touches no
+// contended cache line: a sleeper registers in SLEEPERS first, reads PROGRESS, then looks for
+// work once more before waiting, so a wake-up cannot be lost (all accesses are seq-cst atomics).
 import { CTRL, C_ERROR, C_PROGRESS } from '../wasm/layout';
 
 const PROGRESS: usize = CTRL + (C_PROGRESS << 2);
 const SLEEPERS: usize = PROGRESS + 4;
-const SPINS = 2000;
-const WAIT_NS: i64 = 100000;
+export const SPINS = 4000;
+const WAIT_NS: i64 = 200000;
 
-/** Tells waiting threads that something changed. */
+/** Tells sleeping threads that something changed (a group was published or consumed). */
 export function signalProgress(): void {
-  atomic.add<i32>(PROGRESS, 1);
-  if (atomic.load<i32>(SLEEPERS) > 0) atomic.notify(PROGRESS);
+  if (atomic.load<i32>(SLEEPERS) > 0) {
+    atomic.add<i32>(PROGRESS, 1);
+    atomic.notify(PROGRESS);
+  }
 }
 
-/** The progress counter, read before checking whether there is anything to do. */
-export function progressSeen(): i32 {
+/** Whether another thread failed, so the job must be abandoned. */
+export function failed(): bool {
+  return atomic.load<i32>(CTRL + (C_ERROR << 2)) != 0;
+}
+
+/** Registers a sleeper and returns the progress count to wait on. */
+export function beginSleep(): i32 {
+  atomic.add<i32>(SLEEPERS, 1);
   return atomic.load<i32>(PROGRESS);
 }
 
-/**
- * Called when a thread found nothing to do: spins a while (threads usually have their own core),
- * then sleeps until progress is signalled (or a short timeout, as a safety net).
- * Returns false when another thread failed, so the job must be abandoned.
- */
-export function idle(seen: i32, spins: i32): bool {
-  if (atomic.load<i32>(CTRL + (C_ERROR << 2)) != 0) return false;
-  if (spins < SPINS) return true;
-  atomic.add<i32>(SLEEPERS, 1);
-  memory.atomic.wait32(PROGRESS, seen, WAIT_NS);
+/** Sleeps unless progress happened since beginSleep (or the timeout passes), then unregisters. */
+export function sleep(seen: i32, stillIdle: bool): void {
+  if (stillIdle) memory.atomic.wait32(PROGRESS, seen, WAIT_NS);
   atomic.sub<i32>(SLEEPERS, 1);
-  return true;
 }

@@ -43,6 +43,12 @@ export interface ThreadPlatform {
   spawn(init: WorkerInit): WorkerHandle;
 }
 
+const READY_TIMEOUT_MS = 10000;
+/** How long an idle worker polls for the next job before it sleeps. */
+const WORKER_SPIN_MS = 0.5;
+/** Polls of the done count before the caller sleeps. */
+const CALLER_SPINS = 20000;
+
 /**
  * The worker's side of the protocol, as source text (a worker runs it as `(source)(init)`), so
  * it needs no module file next to the compiled library. Plain JavaScript, no imports.
@@ -54,10 +60,14 @@ export const WORKER_LOOP_SOURCE = `function serveJobs(init) {
   Atomics.add(ctrl, ${C_READY}, 1);
   Atomics.notify(ctrl, ${C_READY});
   let last = startGen;
-  for (;;) {
+  let idleSince = performance.now();
+  for (let spins = 1; ; spins++) {
     const gen = Atomics.load(ctrl, ${C_GEN});
     if (gen === last) {
+      // Calls often come back to back: poll a while before sleeping (waking costs ~50 us).
+      if (spins % 1024 !== 0 || performance.now() - idleSince < ${WORKER_SPIN_MS}) continue;
       Atomics.wait(ctrl, ${C_GEN}, gen);
+      idleSince = performance.now();
       continue;
     }
     last = gen;
@@ -71,10 +81,9 @@ export const WORKER_LOOP_SOURCE = `function serveJobs(init) {
     }
     Atomics.add(ctrl, ${C_DONE}, 1);
     Atomics.notify(ctrl, ${C_DONE});
+    idleSince = performance.now();
   }
 }`;
-
-const READY_TIMEOUT_MS = 10000;
 
 export class ThreadPool {
   private workers: WorkerHandle[] = [];
@@ -129,8 +138,12 @@ export class ThreadPool {
     return Math.min(threads, this.workers.length + 1);
   }
 
-  /** Runs the job whose parameters are in memory on `threads` threads (ensure() them first). */
-  run(exports: KernelExports, threads: number): void {
+  /**
+   * Runs the job whose parameters are in memory on `threads` threads (ensure() them first).
+   * `ownPartDone` runs on the caller as soon as its own share is finished, while the workers may
+   * still be busy (scatter copies out its own output range there).
+   */
+  run(exports: KernelExports, threads: number, ownPartDone?: () => void): void {
     const buffer = this.kernels.buffer;
     const ctrl = this.ctrl;
     Atomics.store(ctrl, C_JOB, 0);
@@ -153,14 +166,15 @@ export class ThreadPool {
     let failure: unknown = null;
     try {
       exports.runJob(0);
+      ownPartDone?.();
     } catch (error) {
       failure = error;
       Atomics.store(ctrl, C_ERROR, 1);
     }
-    for (;;) {
+    for (let spins = 0; ; spins++) {
       const done = Atomics.load(ctrl, C_DONE);
       if (done >= threads - 1) break;
-      Atomics.wait(ctrl, C_DONE, done);
+      if (spins > CALLER_SPINS) Atomics.wait(ctrl, C_DONE, done);
     }
     if (failure !== null) throw failure;
     if (Atomics.load(ctrl, C_ERROR) !== 0) throw new Error('jitconn: a kernel worker thread failed');

@@ -81,6 +81,13 @@ function inverseLog2q(prob: number): number {
   return Number.isFinite(inv) ? Math.max(inv, -1e30) : -1e30;
 }
 
+/** A fresh (unshared) copy of `n` floats of the kernel memory. */
+function copyOut(address: number, n: number): Float32Array {
+  const out = new Float32Array(n);
+  out.set(new Float32Array(runtime().kernels.buffer, address, n));
+  return out;
+}
+
 function writeSpec(spec: MatrixSpec, table: GapTable, kind: number): DataView {
   const { kernels, heap } = runtime();
   const padded = heap.table(table);
@@ -136,8 +143,13 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines): Float32Array
   view.setUint32(P_PARTIAL, partialAt, true);
   view.setInt32(P_CHUNKS, chunks, true);
   view.setUint32(P_CHUNK_STARTS, startsAt, true);
-  runJob(threads);
-  return new Float32Array(kernels.buffer, outAt, length * k).slice();
+  // The calling thread owns output positions [0, floor(length / threads)) (scatter.ts): it copies
+  // them out while the workers finish theirs.
+  const out = new Float32Array(length * k);
+  const own = Math.floor(length / threads) * k;
+  runJob(threads, () => out.set(new Float32Array(runtime().kernels.buffer, outAt, own)));
+  out.set(new Float32Array(runtime().kernels.buffer, outAt + own * 4, length * k - own), own);
+  return out;
 }
 
 export function wasmGather(spec: MatrixSpec, y: Float32Array, k: number): Float32Array {
@@ -183,7 +195,7 @@ function gatherColumns(
   view.setUint32(P_LINE_START, 0, true);
   view.setUint32(P_LINE_END, lines, true);
   runJob(threads);
-  return new Float32Array(kernels.buffer, outAt, lines * k).slice();
+  return copyOut(outAt, lines * k);
 }
 
 /** Counts per line of [start, end) into `counts` (when given); returns their total. */

@@ -88,11 +88,18 @@ export function planThreads(workNs: number): number {
   return threads;
 }
 
-/** Runs the job whose parameters were written at PARAMS on `threads` threads (from planThreads). */
-export function runJob(threads: number): void {
+/**
+ * Runs the job whose parameters were written at PARAMS on `threads` threads (from planThreads);
+ * `ownPartDone` runs on the calling thread once its own share is done (see ThreadPool.run).
+ */
+export function runJob(threads: number, ownPartDone?: () => void): void {
   const { kernels: k } = runtime();
-  if (threads === 1 || !pool) singleThread(k);
-  else pool.run(k.exports, threads);
+  if (threads === 1 || !pool) {
+    singleThread(k);
+    ownPartDone?.();
+  } else {
+    pool.run(k.exports, threads, ownPartDone);
+  }
 }
 
 /** A job on the calling thread alone (no pool needed): the same control words, one thread. */
