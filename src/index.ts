@@ -2,6 +2,12 @@
  * jitconn: just-in-time random connectivity matrices. A matrix is its generator (probability,
  * weight law, seed, shape); every product regenerates the connections it needs from the seed.
  */
+import { registerBackend } from './matrix/backends.js';
+import { wasmBackend } from './kernels/wasm/index.js';
+
+// The WebAssembly kernels are the default; the reference stays selectable ({ backend: 'reference' }).
+registerBackend(wasmBackend, true);
+
 export { BinaryArray } from './matrix/binaryArray.js';
 export { JITCMatrix } from './matrix/jitcMatrix.js';
 export type {
@@ -22,6 +28,7 @@ export type { DenseOperand } from './matrix/matmul.js';
 export { fromJSON } from './matrix/json.js';
 export type { FloatArray, MatrixOperand, VectorOperand } from './matrix/operands.js';
 export { setDefaultBackend, defaultBackendName } from './matrix/backends.js';
+export { getThreadCount, setThreadCount, shutdownThreads } from './kernels/wasm/index.js';
 export type { BackendName } from './kernels/backend.js';
 export type { Seed } from './spec/seed.js';
 export type { WeightLaw } from './spec/weights/weightLaw.js';

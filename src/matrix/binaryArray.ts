@@ -34,20 +34,23 @@ export class BinaryArray {
       checkDimension(n, 'values.length');
     }
     const vectors: Uint32Array[] = [];
+    const found = new Uint32Array(length);
     for (let b = 0; b < (k ?? 1); b++) {
-      const indices: number[] = [];
-      for (let i = 0; i < length; i++) {
-        const value = values[b * length + i];
-        if (typeof value === 'number' && Number.isNaN(value)) {
-          throw new JitconnArgumentError(
-            `values[${b * length + i}]`,
-            value,
-            'a boolean or a number that is not NaN',
-          );
+      let count = 0;
+      for (let i = 0, offset = b * length; i < length; i++) {
+        const value = values[offset + i];
+        if (!value) {
+          if (value !== value)
+            throw new JitconnArgumentError(
+              `values[${offset + i}]`,
+              value,
+              'a boolean or a number that is not NaN',
+            );
+          continue;
         }
-        if (value) indices.push(i);
+        found[count++] = i;
       }
-      vectors.push(Uint32Array.from(indices));
+      vectors.push(found.slice(0, count));
     }
     this.length = length;
     this.batchSize = k;

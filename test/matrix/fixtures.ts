@@ -10,7 +10,7 @@ import {
 } from '../../src/index.js';
 
 /** Backends every product test runs on. */
-export const BACKENDS: BackendName[] = ['reference'];
+export const BACKENDS: BackendName[] = ['reference', 'wasm'];
 
 /** One matrix of every class with the given probability, seed and shape. */
 export function everyClass(

@@ -1,15 +1,11 @@
-/** Thread count control for the bench (the reference backend is single-threaded). */
+import { getThreadCount, setThreadCount } from '../../kernels/wasm/index.js';
+
+/** Thread count control for the bench (only the wasm backend uses threads). */
 export interface ThreadControl {
   get(): number;
   set(threads: number): void;
 }
 
 export function threadControl(): ThreadControl {
-  let threads = 1;
-  return {
-    get: () => threads,
-    set: (n: number) => {
-      threads = 1 + 0 * n;
-    },
-  };
+  return { get: getThreadCount, set: setThreadCount };
 }
