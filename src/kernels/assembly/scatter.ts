@@ -26,8 +26,11 @@ const CLAIM: usize = CTRL + (C_CLAIM << 2);
 // This thread's view of the job (set by scatterJob).
 let scratch: usize = 0;
 let lanes: usize = 0;
-let rangeLo: u32 = 0;
-let rangeHi: u32 = 0;
+// This thread's share of every block: positions [len * part / parts, len * (part + 1) / parts)
+// of each block of length len. Splitting every block (rather than the line) keeps the threads'
+// work even all along the job, whatever order the blocks come in.
+let part: u32 = 0;
+let parts: u32 = 1;
 let stride: usize = 16;
 let constWeight: f32 = 0;
 
@@ -108,6 +111,35 @@ function firstAtOrAfter(r: usize, iters: i32, from: i32): i32 {
   return lo;
 }
 
+/**
+ * Where each thread's share starts in each lane: header[t * 4 + l] (u32) is the first record of
+ * lane l at or after thread t's share. The generating thread writes it while the records are
+ * still in its cache, so the others need not search them.
+ */
+function writeHeader(header: usize, rec: usize, iters: i32): void {
+  for (let t: u32 = 0; t < parts; t++) {
+    for (let l = 0; l < 4; l++) {
+      const end = load<u32>(lanes + (<usize>l << 2), 48);
+      const from = <i32>((end * t) / parts);
+      const first = from > 0 && end != 0 ? firstAtOrAfter(rec + (<usize>l << 2), iters, from) : 0;
+      store<u32>(header + (<usize>(t * 4 + <u32>l) << 2), <u32>first);
+    }
+  }
+}
+
+/**
+ * Bytes of a group's header, before its records (none on one thread). Groups start on 128-byte
+ * boundaries: a thread writing a new group never touches the cache lines (or line pairs, which
+ * the hardware fetches together) that another thread is still reading.
+ */
+function headerBytes(): usize {
+  return parts == 1 ? 0 : alignUp((<usize>parts << 4), 128);
+}
+
+function alignUp(n: usize, to: usize): usize {
+  return (n + to - 1) & ~(to - 1);
+}
+
 /** Applies the described group's records (iters of them at rec) to this thread's range. */
 function applyGroup(rec: usize, iters: i32, target: usize): void {
   const k = P.k;
@@ -116,11 +148,11 @@ function applyGroup(rec: usize, iters: i32, target: usize): void {
     const end = load<u32>(d, 48);
     if (end == 0) continue;
     const base = load<u32>(d, 32) << BLOCK_BITS;
-    if (base >= rangeHi || base + end <= rangeLo) continue;
-    const from = <i32>(rangeLo > base ? rangeLo - base : 0);
-    const to = <i32>(rangeHi - base < end ? rangeHi - base : end);
+    const from = <i32>((end * part) / parts);
+    const to = <i32>((end * (part + 1)) / parts);
+    if (from >= to) continue;
     let r = rec + (<usize>l << 2);
-    if (from > 0) r += <usize>firstAtOrAfter(r, iters, from) * stride;
+    if (from > 0) r += <usize>load<u32>(rec - headerBytes() + (<usize>(part * 4 + <u32>l) << 2)) * stride;
     const dst = target + ((<usize>base * <usize>k) << 2);
     const index = <usize>load<u32>(d);
     if (k == 1) {
@@ -206,17 +238,42 @@ function addRows(r: usize, to: i32, dst: usize, k: i32, row: usize, wConst: f32,
   }
 }
 
-/** out += partial over this thread's range; the partial is zeroed for the next chunk. */
-function reduceRange(): void {
+/** Byte range [from, to) of the output rows of this thread's share of block b. */
+let shareFrom: usize = 0;
+let shareTo: usize = 0;
+function share(b: u32): void {
+  const rest = P.lineLength - (b << BLOCK_BITS);
+  const len = rest < <u32>BLOCK_SIZE ? rest : <u32>BLOCK_SIZE;
+  const base = <usize>(b << BLOCK_BITS);
   const k = <usize>P.k;
-  const from = (<usize>rangeLo * k) << 2;
-  const to = (<usize>rangeHi * k) << 2;
-  let i = from;
-  for (; i + 16 <= to; i += 16) {
-    v128.store(P.out + i, f32x4.add(v128.load(P.out + i), v128.load(P.partial + i)));
+  shareFrom = ((base + <usize>((len * part) / parts)) * k) << 2;
+  shareTo = ((base + <usize>((len * (part + 1)) / parts)) * k) << 2;
+}
+
+function blockCount(): u32 {
+  return (P.lineLength + (BLOCK_SIZE - 1)) >>> BLOCK_BITS;
+}
+
+/** out += partial over this thread's share; the partial is zeroed for the next chunk. */
+function reduceShare(): void {
+  for (let b: u32 = 0, blocks = blockCount(); b < blocks; b++) {
+    share(b);
+    let i = shareFrom;
+    for (; i + 16 <= shareTo; i += 16) {
+      v128.store(P.out + i, f32x4.add(v128.load(P.out + i), v128.load(P.partial + i)));
+    }
+    for (; i < shareTo; i += 4) store<f32>(P.out + i, load<f32>(P.out + i) + load<f32>(P.partial + i));
+    memory.fill(P.partial + shareFrom, 0, shareTo - shareFrom);
   }
-  for (; i < to; i += 4) store<f32>(P.out + i, load<f32>(P.out + i) + load<f32>(P.partial + i));
-  memory.fill(P.partial + from, 0, to - from);
+}
+
+/** Zeroes this thread's share of the output (and of the partial sums when there are chunks). */
+function zeroShare(): void {
+  for (let b: u32 = 0, blocks = blockCount(); b < blocks; b++) {
+    share(b);
+    memory.fill(P.out + shareFrom, 0, shareTo - shareFrom);
+    if (P.chunks > 1) memory.fill(P.partial + shareFrom, 0, shareTo - shareFrom);
+  }
 }
 
 export function scatterJob(tid: i32): void {
@@ -226,13 +283,9 @@ export function scatterJob(tid: i32): void {
   lanes = scratch + LANES_AT;
   stride = recordStride();
   constWeight = <f32>P.lawA;
-  rangeLo = <u32>((<u64>P.lineLength * <u64>tid) / <u64>T);
-  rangeHi = <u32>((<u64>P.lineLength * <u64>(tid + 1)) / <u64>T);
-  const k = <usize>P.k;
-  const from = (<usize>rangeLo * k) << 2;
-  const bytes = ((<usize>rangeHi * k) << 2) - from;
-  memory.fill(P.out + from, 0, bytes);
-  if (P.chunks > 1) memory.fill(P.partial + from, 0, bytes);
+  part = <u32>tid;
+  parts = <u32>T;
+  zeroShare();
   if (T == 1) scatterAlone(region + T_RING);
   else scatterShared(tid, region);
 }
@@ -245,7 +298,7 @@ function scatterAlone(rec: usize): void {
       describeGroup(c, j);
       applyGroup(rec, generateDescribed(rec), target);
     }
-    if (c > 0) reduceRange();
+    if (c > 0) reduceShare();
   }
 }
 
@@ -282,12 +335,16 @@ function ringSpace(bytes: usize): isize {
   if (fifoCount == 0) return 0;
   const front = <usize>load<u32>(fifo + (<usize>fifoFirst << 4), 4);
   if (head > front) {
-    if (front >= bytes) return 0;
+    // Wrap to the start early, but only with room for a few groups: the ring's used part stays
+    // small (and in cache) without threads waiting on each other for space.
+    if (front >= bytes + EARLY_WRAP_SLACK) return 0;
     if (<usize>RING_BYTES - head >= bytes) return <isize>head;
     return -1;
   }
   return front - head >= bytes ? <isize>head : -1;
 }
+
+const EARLY_WRAP_SLACK: usize = 256 << 10;
 
 // Records of the last group this thread generated: the guess for the next one's size.
 let lastIters: i32 = 0;
@@ -307,42 +364,69 @@ function chunkOf(g: i32): i32 {
   return -1;
 }
 
+// The group this thread claimed and has still to generate (-1: none).
+let pending: i32 = -1;
+// The slowest thread's cursor as last read (a stale value only makes this thread wait longer).
+let knownMin: i32 = 0;
+
+/** Rereads the cursors and releases the records every thread has applied. */
+function refreshMin(): void {
+  knownMin = minCursor();
+  releaseBefore(knownMin);
+}
+
 /** Claims, generates and publishes one group if possible. Returns false when nothing was done. */
 function tryGenerate(total: i32): bool {
-  const claim = atomic.load<i32>(CLAIM);
-  if (claim >= total) return false;
-  // Release what every thread applied (keeps the ring's hot part small), and respect the slots:
-  // slot g % SLOT_COUNT is free once every thread applied group g - SLOT_COUNT.
-  const lowest = minCursor();
-  if (claim >= lowest + SLOT_COUNT) return false;
-  releaseBefore(lowest);
-  const c = chunkOf(claim);
-  describeGroup(c, claim - chunkFirst);
-  // Room for the worst case must exist; the records go where a close guess fits first.
+  if (pending < 0) {
+    if (atomic.load<i32>(CLAIM) >= total) return false;
+    const g = atomic.add<i32>(CLAIM, 1);
+    if (g >= total) return false;
+    pending = g;
+  }
+  const g = pending;
+  // Slot g % SLOT_COUNT is free once every thread applied group g - SLOT_COUNT. Rereading
+  // the other threads' cursors every few groups is enough to keep the ring's hot part small.
+  if ((g & 3) == 0 || g >= knownMin + SLOT_COUNT) refreshMin();
+  if (g >= knownMin + SLOT_COUNT) return false;
+  const c = chunkOf(g);
+  describeGroup(c, g - chunkFirst);
+  // The records go where a close guess of their size fits (the walk stops if it does not).
   const worstIters = maxEnd() + 1;
-  const atWorst = ringSpace(<usize>worstIters * stride);
-  if (atWorst < 0) return false;
   const guess = min(worstIters, lastIters + (lastIters >> 1) + 64);
-  let at = guess < worstIters ? ringSpace(<usize>guess * stride) : atWorst;
-  if (atomic.cmpxchg<i32>(CLAIM, claim, claim + 1) != claim) return true;
-  let iters = generateDescribed(ring + <usize>at, guess);
+  const hb = headerBytes();
+  let at = ringSpace(<usize>guess * stride + hb + 128);
+  if (at < 0) {
+    refreshMin();
+    at = ringSpace(<usize>guess * stride + hb + 128);
+    if (at < 0) return false;
+  }
+  let iters = generateDescribed(ring + <usize>at + hb, guess);
   if (iters < 0) {
-    at = atWorst;
-    iters = generateDescribed(ring + <usize>at);
+    // Rare: more records than guessed. Walk again where the worst case fits, now or later.
+    lastIters = worstIters;
+    at = ringSpace(<usize>worstIters * stride + hb + 128);
+    if (at < 0) {
+      refreshMin();
+      at = ringSpace(<usize>worstIters * stride + hb + 128);
+      if (at < 0) return false;
+    }
+    iters = generateDescribed(ring + <usize>at + hb);
   }
   lastIters = iters;
-  const rec = ring + <usize>at;
+  const rec = ring + <usize>at + hb;
+  writeHeader(rec - hb, rec, iters);
   const e = fifo + (<usize>((fifoFirst + fifoCount) % SLOT_COUNT) << 4);
-  store<i32>(e, claim);
+  store<i32>(e, g);
   store<u32>(e, <u32>at, 4);
   fifoCount++;
-  head = <usize>at + <usize>iters * stride;
-  const slot = <usize>SLOTS + (<usize>(claim % SLOT_COUNT) << 4);
+  head = alignUp(<usize>at + hb + <usize>iters * stride, 128);
+  const slot = <usize>SLOTS + (<usize>(g % SLOT_COUNT) << 4);
   store<u32>(slot, <u32>rec, 4);
   store<i32>(slot, iters, 8);
   store<i32>(slot, c, 12);
-  atomic.store<i32>(slot, claim + 1);
+  atomic.store<i32>(slot, g + 1);
   signalProgress();
+  pending = -1;
   return true;
 }
 
@@ -353,9 +437,12 @@ function scatterShared(tid: i32, region: usize): void {
   fifoCount = 0;
   head = 0;
   lastIters = 0;
+  pending = -1;
+  knownMin = 0;
   let total = 0;
   for (let c = 0; c < P.chunks; c++) total += chunkGroups(c);
   cursor = 0;
+  published = 0;
   chunk = 0;
   chunkEnd = chunkGroups(0);
   chunkStart = 0;
@@ -365,6 +452,8 @@ function scatterShared(tid: i32, region: usize): void {
       spins = 0;
       continue;
     }
+    // Idle: make sure the others see how far this thread got (they may wait on it to free space).
+    if (published != cursor) publishCursor(tid);
     if (++spins < SPINS) continue;
     if (failed()) return;
     const seen = beginSleep();
@@ -375,6 +464,14 @@ function scatterShared(tid: i32, region: usize): void {
 
 // The consuming side of this thread: the next group to apply and the chunk it belongs to.
 let cursor = 0;
+let published = 0; // the cursor value the other threads can see
+
+function publishCursor(tid: i32): void {
+  atomic.store<i32>(<usize>CURSORS + (<usize>tid << 6), cursor);
+  published = cursor;
+  signalProgress();
+}
+
 let chunk = 0;
 let chunkEnd = 0;
 let chunkStart = 0;
@@ -387,10 +484,10 @@ function step(tid: i32, total: i32): bool {
     describeGroup(chunk, cursor - chunkStart);
     applyGroup(<usize>load<u32>(slot, 4), load<i32>(slot, 8), chunk == 0 ? P.out : P.partial);
     cursor++;
-    atomic.store<i32>(<usize>CURSORS + (<usize>tid << 6), cursor);
-    signalProgress();
+    // Others read the cursors rarely (refreshMin): publishing every few groups is enough.
+    if ((cursor & 3) == 0 || cursor == total) publishCursor(tid);
     if (cursor == chunkEnd) {
-      if (chunk > 0) reduceRange();
+      if (chunk > 0) reduceShare();
       chunk++;
       chunkStart = cursor;
       if (chunk < P.chunks) chunkEnd += chunkGroups(chunk);

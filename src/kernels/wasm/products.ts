@@ -143,13 +143,8 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines): Float32Array
   view.setUint32(P_PARTIAL, partialAt, true);
   view.setInt32(P_CHUNKS, chunks, true);
   view.setUint32(P_CHUNK_STARTS, startsAt, true);
-  // The calling thread owns output positions [0, floor(length / threads)) (scatter.ts): it copies
-  // them out while the workers finish theirs.
-  const out = new Float32Array(length * k);
-  const own = Math.floor(length / threads) * k;
-  runJob(threads, () => out.set(new Float32Array(runtime().kernels.buffer, outAt, own)));
-  out.set(new Float32Array(runtime().kernels.buffer, outAt + own * 4, length * k - own), own);
-  return out;
+  runJob(threads);
+  return copyOut(outAt, length * k);
 }
 
 export function wasmGather(spec: MatrixSpec, y: Float32Array, k: number): Float32Array {
