@@ -36,6 +36,29 @@ const ROUND_MAGIC_BITS: i32 = 0x4b000000;
   return i32x4.sub(f32x4.add(est, f32x4.splat(ROUND_MAGIC)), i32x4.splat(ROUND_MAGIC_BITS));
 }
 
+/** Checks the estimates e against the table and returns the exact gaps of u. */
+// @ts-ignore: decorator
+@inline export function exactGaps(u: v128, e: v128, tableV: v128, table: usize, len: i32, scratch: usize): v128 {
+  const at = i32x4.add(i32x4.shl(e, 2), tableV);
+  const r0 = v128.load(<usize>i32x4.extract_lane(at, 0));
+  const r1 = v128.load(<usize>i32x4.extract_lane(at, 1));
+  const r2 = v128.load(<usize>i32x4.extract_lane(at, 2));
+  const r3 = v128.load(<usize>i32x4.extract_lane(at, 3));
+  const t0 = v128.shuffle<i32>(r0, r1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<i32>(r2, r3, 0, 4, 1, 5);
+  const t2 = v128.shuffle<i32>(r0, r1, 2, 6, 3, 7);
+  const t3 = v128.shuffle<i32>(r2, r3, 2, 6, 3, 7);
+  const a = v128.shuffle<i32>(t0, t1, 0, 1, 4, 5); // P[e]
+  const b = v128.shuffle<i32>(t0, t1, 2, 3, 6, 7); // P[e+1]
+  const c = v128.shuffle<i32>(t2, t3, 0, 1, 4, 5); // P[e+2]
+  const up = i32x4.ge_u(b, u); // G >= e + 1
+  // Exact when: up and G < e + 2 (P[e+2] < u), or not up and G >= e (P[e] >= u).
+  const good = v128.bitselect(v128.not(i32x4.ge_u(c, u)), i32x4.ge_u(a, u), up);
+  const gaps = i32x4.sub(e, up);
+  if (i32x4.all_true(good)) return gaps;
+  return fixGaps(scratch, table, len, u, gaps, good);
+}
+
 /** The definition's binary search: G for one word (limits = P + 4). */
 export function exactGap(P: usize, len: i32, u: u32): i32 {
   const limits = P + 4;

@@ -4,19 +4,14 @@
 // and, for drawn laws, the four weights (f32). The last record has every lane at its end, so a
 // reader stops each lane at the first position >= end.
 import { LAW_NORMAL, LAW_SCALAR, LAW_UNIFORM, STREAM_STRUCTURE_KIND, STREAM_WEIGHT_KIND } from './constants';
-import { ZIG_F as ZF, ZIG_K as ZK, ZIG_W as ZW } from '../wasm/layout';
-import { detExp2 } from './detmath';
+import { ZIG_K as ZK, ZIG_W as ZW } from '../wasm/layout';
+import { estimateGaps, exactGaps, guideGaps } from './gap';
+import { keyLanes, rotl4 } from './stream';
+import { normalRejected } from './ziggurat';
+import * as P from './params';
 
 const ZIG_K: usize = ZK;
 const ZIG_W: usize = ZW;
-const ZIG_F: usize = ZF;
-const TWO_NEG_32: f64 = 2.3283064365386963e-10;
-import { estimateGaps, fixGaps, guideGaps } from './gap';
-import { keyLanes, rotl4 } from './stream';
-import { normalSlow } from './ziggurat';
-import * as Z from './ziggurat';
-import * as P from './params';
-
 const TWO_NEG_24: f64 = 5.9604644775390625e-8;
 
 /**
@@ -87,29 +82,6 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     if (!v128.any_true(live)) break;
   } while (true);
   v128.store(dst, count);
-}
-
-/** Checks the estimates e against the table and returns the exact gaps of u. */
-// @ts-ignore: decorator
-@inline function exactGaps(u: v128, e: v128, tableV: v128, table: usize, len: i32, scratch: usize): v128 {
-  const at = i32x4.add(i32x4.shl(e, 2), tableV);
-  const r0 = v128.load(<usize>i32x4.extract_lane(at, 0));
-  const r1 = v128.load(<usize>i32x4.extract_lane(at, 1));
-  const r2 = v128.load(<usize>i32x4.extract_lane(at, 2));
-  const r3 = v128.load(<usize>i32x4.extract_lane(at, 3));
-  const t0 = v128.shuffle<i32>(r0, r1, 0, 4, 1, 5);
-  const t1 = v128.shuffle<i32>(r2, r3, 0, 4, 1, 5);
-  const t2 = v128.shuffle<i32>(r0, r1, 2, 6, 3, 7);
-  const t3 = v128.shuffle<i32>(r2, r3, 2, 6, 3, 7);
-  const a = v128.shuffle<i32>(t0, t1, 0, 1, 4, 5); // P[e]
-  const b = v128.shuffle<i32>(t0, t1, 2, 3, 6, 7); // P[e+1]
-  const c = v128.shuffle<i32>(t2, t3, 0, 1, 4, 5); // P[e+2]
-  const up = i32x4.ge_u(b, u); // G >= e + 1
-  // Exact when: up and G < e + 2 (P[e+2] < u), or not up and G >= e (P[e] >= u).
-  const good = v128.bitselect(v128.not(i32x4.ge_u(c, u)), i32x4.ge_u(a, u), up);
-  const gaps = i32x4.sub(e, up);
-  if (i32x4.all_true(good)) return gaps;
-  return fixGaps(scratch, table, len, u, gaps, good);
 }
 
 // @ts-ignore: decorator
@@ -233,97 +205,4 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     if (--left == 0) return -1;
   } while (true);
   return <i32>((r - rec) / stride);
-}
-
-/**
- * The draws whose first word missed the ziggurat rectangle (state saved at st by walk): the wedge
- * test (Marsaglia & Tsang) for four lanes at once with one more word each; lanes in the tail layer
- * or failing the wedge finish one by one (normalSlow). Updates the saved states and variates.
- */
-function normalRejected(st: usize): void {
-  let w0 = v128.load(st);
-  let w1 = v128.load(st, 16);
-  let w2 = v128.load(st, 32);
-  let w3 = v128.load(st, 48);
-  let lo = v128.load(st, 64);
-  let hi = v128.load(st, 80);
-  const xLo = v128.load(st, 96);
-  const xHi = v128.load(st, 112);
-  const word = v128.load(st, 128);
-  const accept = v128.load(st, 144);
-  const layer = v128.and(word, i32x4.splat(127));
-  const layer8 = i32x4.shl(layer, 3);
-  const l0 = <usize>i32x4.extract_lane(layer8, 0);
-  const l1 = <usize>i32x4.extract_lane(layer8, 1);
-  const l2 = <usize>i32x4.extract_lane(layer8, 2);
-  const l3 = <usize>i32x4.extract_lane(layer8, 3);
-    const rejected = v128.not(accept);
-    const tail = i32x4.eq(layer, i32x4.splat(0));
-    const wedge = v128.andnot(rejected, tail);
-    const wsum2 = i32x4.add(w0, w3);
-    const word2 = i32x4.add(rotl4(wsum2, 7), w0);
-    const wt2 = i32x4.shl(w1, 9);
-    const n2 = v128.xor(w2, w0);
-    const n3 = v128.xor(w3, w1);
-    const n1 = v128.xor(w1, n2);
-    const n0 = v128.xor(w0, n3);
-    w0 = v128.bitselect(n0, w0, wedge);
-    w1 = v128.bitselect(n1, w1, wedge);
-    w2 = v128.bitselect(v128.xor(n2, wt2), w2, wedge);
-    w3 = v128.bitselect(rotl4(n3, 11), w3, wedge);
-    // height = f[l] + word2 * 2^-32 * (f[l-1] - f[l]); accept when height < detExp(-x^2/2)
-    let fLo = v128.load64_zero(ZIG_F + l0);
-    fLo = v128.load64_lane(ZIG_F + l1, fLo, 1);
-    let fHi = v128.load64_zero(ZIG_F + l2);
-    fHi = v128.load64_lane(ZIG_F + l3, fHi, 1);
-    let gLo = v128.load64_zero(ZIG_F - 8 + l0);
-    gLo = v128.load64_lane(ZIG_F - 8 + l1, gLo, 1);
-    let gHi = v128.load64_zero(ZIG_F - 8 + l2);
-    gHi = v128.load64_lane(ZIG_F - 8 + l3, gHi, 1);
-    const two32 = f64x2.splat(TWO_NEG_32);
-    const hLo = f64x2.add(fLo, f64x2.mul(f64x2.mul(f64x2.convert_low_i32x4_u(word2), two32), f64x2.sub(gLo, fLo)));
-    const word2Hi = v128.shuffle<i32>(word2, word2, 2, 3, 2, 3);
-    const hHi = f64x2.add(fHi, f64x2.mul(f64x2.mul(f64x2.convert_low_i32x4_u(word2Hi), two32), f64x2.sub(gHi, fHi)));
-    const half = f64x2.splat(-0.5);
-    const eLo = detExp2(f64x2.mul(f64x2.mul(half, xLo), xLo));
-    const eHi = detExp2(f64x2.mul(f64x2.mul(half, xHi), xHi));
-    const inWedge = v128.shuffle<i32>(f64x2.lt(hLo, eLo), f64x2.lt(hHi, eHi), 0, 2, 4, 6);
-    const again = i32x4.bitmask(v128.andnot(wedge, inWedge));
-    const slow = i32x4.bitmask(v128.and(rejected, tail)) | again;
-    if (slow != 0) {
-    if (slow & 1) {
-      Z.g0 = i32x4.extract_lane(w0, 0); Z.g1 = i32x4.extract_lane(w1, 0);
-      Z.g2 = i32x4.extract_lane(w2, 0); Z.g3 = i32x4.extract_lane(w3, 0);
-      lo = f64x2.replace_lane(lo, 0, normalSlow(i32x4.extract_lane(word, 0), (again & 1) != 0));
-      w0 = i32x4.replace_lane(w0, 0, Z.g0); w1 = i32x4.replace_lane(w1, 0, Z.g1);
-      w2 = i32x4.replace_lane(w2, 0, Z.g2); w3 = i32x4.replace_lane(w3, 0, Z.g3);
-    }
-    if (slow & 2) {
-      Z.g0 = i32x4.extract_lane(w0, 1); Z.g1 = i32x4.extract_lane(w1, 1);
-      Z.g2 = i32x4.extract_lane(w2, 1); Z.g3 = i32x4.extract_lane(w3, 1);
-      lo = f64x2.replace_lane(lo, 1, normalSlow(i32x4.extract_lane(word, 1), (again & 2) != 0));
-      w0 = i32x4.replace_lane(w0, 1, Z.g0); w1 = i32x4.replace_lane(w1, 1, Z.g1);
-      w2 = i32x4.replace_lane(w2, 1, Z.g2); w3 = i32x4.replace_lane(w3, 1, Z.g3);
-    }
-    if (slow & 4) {
-      Z.g0 = i32x4.extract_lane(w0, 2); Z.g1 = i32x4.extract_lane(w1, 2);
-      Z.g2 = i32x4.extract_lane(w2, 2); Z.g3 = i32x4.extract_lane(w3, 2);
-      hi = f64x2.replace_lane(hi, 0, normalSlow(i32x4.extract_lane(word, 2), (again & 4) != 0));
-      w0 = i32x4.replace_lane(w0, 2, Z.g0); w1 = i32x4.replace_lane(w1, 2, Z.g1);
-      w2 = i32x4.replace_lane(w2, 2, Z.g2); w3 = i32x4.replace_lane(w3, 2, Z.g3);
-    }
-    if (slow & 8) {
-      Z.g0 = i32x4.extract_lane(w0, 3); Z.g1 = i32x4.extract_lane(w1, 3);
-      Z.g2 = i32x4.extract_lane(w2, 3); Z.g3 = i32x4.extract_lane(w3, 3);
-      hi = f64x2.replace_lane(hi, 1, normalSlow(i32x4.extract_lane(word, 3), (again & 8) != 0));
-      w0 = i32x4.replace_lane(w0, 3, Z.g0); w1 = i32x4.replace_lane(w1, 3, Z.g1);
-      w2 = i32x4.replace_lane(w2, 3, Z.g2); w3 = i32x4.replace_lane(w3, 3, Z.g3);
-    }
-  }
-  v128.store(st, w0);
-  v128.store(st, w1, 16);
-  v128.store(st, w2, 32);
-  v128.store(st, w3, 48);
-  v128.store(st, lo, 64);
-  v128.store(st, hi, 80);
 }

@@ -37,25 +37,3 @@ export function keyLanes(dst: usize, lo: i32, hi: i32, lines: v128, blocks: v128
   v128.store(dst, c, 32);
   v128.store(dst, d, 48);
 }
-
-/** One scalar xoshiro128++ step on the lane-`lane` words of a state stored as four vectors at st. */
-export function nextLaneWord(st: usize, lane: i32): u32 {
-  const p = st + (<usize>lane << 2);
-  const s0 = load<u32>(p);
-  const s1 = load<u32>(p, 16);
-  let s2 = load<u32>(p, 32);
-  let s3 = load<u32>(p, 48);
-  const result = rotl<u32>(s0 + s3, 7) + s0;
-  const t = s1 << 9;
-  s2 ^= s0;
-  s3 ^= s1;
-  const n1 = s1 ^ s2;
-  const n0 = s0 ^ s3;
-  s2 ^= t;
-  s3 = rotl<u32>(s3, 11);
-  store<u32>(p, n0);
-  store<u32>(p, n1, 16);
-  store<u32>(p, s2, 32);
-  store<u32>(p, s3, 48);
-  return result;
-}

@@ -6,9 +6,9 @@
  *   [CTRL, CTRL + 256)       control words (i32) of the thread pool
  *   [PARAMS, PARAMS + 512)   the current job's parameters
  *   [ZIG, ZIG + 2560)        ziggurat tables k (u32), w (f64), f (f64), 128 entries each
- *   [SLOTS, ...)             pipeline slots of the parallel scatter, one per group in flight
  *   [CURSORS, ...)           per-thread scatter cursors, one cache line each
  *   [RESULTS, ...)           per-thread results (f64), one cache line each
+ *   [SLOTS, ...)             pipeline slots of the parallel scatter, one per group in flight
  *   [HEAP, ...)              host-managed: per-thread regions, gap tables, call inputs/outputs
  */
 
@@ -22,8 +22,8 @@ export const C_SHUTDOWN = 4;
 export const C_READY = 5; // workers that instantiated the module
 export const C_ERROR = 6; // set when a worker failed: waiting threads give up
 export const C_EPOCH = 7; // pool generation: workers of an older pool leave
-export const C_CLAIM = 8; // work counter (own cache line)
-export const C_PROGRESS = 24; // bumped by scatter pipeline events (own cache line)
+export const C_CLAIM = 16; // work counter (own cache line)
+export const C_PROGRESS = 32; // bumped by scatter pipeline events (own cache line)
 
 export const PARAMS = 2048;
 /** Parameter byte offsets from PARAMS. i32 fields first, f64 fields from P_F64. */
@@ -75,11 +75,15 @@ export const ZIG_K = 4096; // u32[128]
 export const ZIG_W = 4608; // f64[128]
 export const ZIG_F = 5632; // f64[128]
 
-/** Scatter pipeline: SLOT_COUNT groups in flight, 16 bytes each: tag, records pointer, iterations. */
-export const SLOTS = 8192;
-export const SLOT_COUNT = 256;
 export const CURSORS = 12288; // i32 per thread, 64 bytes apart
 export const RESULTS = 16384; // f64 per thread, 64 bytes apart
+/**
+ * Scatter pipeline: SLOT_COUNT groups in flight, one cache line each (so publishing one group
+ * never disturbs a thread waiting on another): tag, records pointer, iterations, chunk.
+ */
+export const SLOTS = 20480;
+export const SLOT_COUNT = 256;
+export const SLOT_BYTES = 64;
 export const MAX_THREADS = 64;
 
 export const HEAP = 65536;

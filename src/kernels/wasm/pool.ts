@@ -12,6 +12,7 @@ import {
   C_SHUTDOWN,
   C_THREADS,
   SLOTS,
+  SLOT_BYTES,
   SLOT_COUNT,
 } from './layout.js';
 import type { KernelExports, KernelInstance } from './instance.js';
@@ -157,7 +158,7 @@ export class ThreadPool {
       return;
     }
     new Int32Array(buffer, CURSORS, threads * 16).fill(0);
-    new Int32Array(buffer, SLOTS, SLOT_COUNT * 4).fill(0);
+    new Int32Array(buffer, SLOTS, (SLOT_COUNT * SLOT_BYTES) / 4).fill(0);
     Atomics.store(ctrl, C_DONE, 0);
     const gen = (Atomics.load(ctrl, C_GEN) + 1) | 0;
     Atomics.store(ctrl, C_JOB, gen);
