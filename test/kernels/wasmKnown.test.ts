@@ -80,6 +80,14 @@ describe('wasm kernels: known cases', () => {
     }
   });
 
+  it('gather with more columns than one pass handles (k = 16390)', () => {
+    const s = spec(31, 0.6, { kind: 'normal', loc: 0.5, scale: 2 }, 'row', 3, 5);
+    const k = 16390;
+    const y = values(5 * k, 3);
+    const got = wasmBackend.gather(s, y, k);
+    expect(sameBits(got, referenceBackend.gather(s, y, k))).toBe(true);
+  });
+
   it('the thread pool stops and starts again', () => {
     const s = spec(8, 0.1, { kind: 'scalar', value: 1.5 }, 'row', 200, 3000);
     const y = values(3000, 1);

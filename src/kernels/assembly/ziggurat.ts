@@ -42,11 +42,9 @@ const TWO_NEG_32: f64 = 2.3283064365386963e-10;
 
 /**
  * Finishes one standard normal draw whose first word `word` was rejected by the rectangle test,
- * drawing further words from the stream in g0..g3. With `restart`, the draw's wedge test already
- * failed (generate.ts does it four lanes at once) and the draw starts over with a fresh word.
+ * drawing further words from the stream in g0..g3.
  */
-export function normalSlow(word: u32, restart: bool): f64 {
-  if (restart) word = nextWord();
+export function normalSlow(word: u32): f64 {
   for (;;) {
     const layer = <usize>(word & 127);
     const negative = (word & 128) != 0;
@@ -70,9 +68,12 @@ export function normalSlow(word: u32, restart: bool): f64 {
 }
 
 /**
- * The draws whose first word missed the ziggurat rectangle (state saved at st by walk): the wedge
- * test (Marsaglia & Tsang) for four lanes at once with one more word each; lanes in the tail layer
- * or failing the wedge finish one by one (normalSlow). Updates the saved states and variates.
+ * The draws whose first word missed the ziggurat rectangle (about one lane in 36), with the state
+ * saved at st by the walk (generate.ts): w0..w3 at 0..63, variates lo/hi at 64/80, the words at
+ * 128 and the rectangle's verdict at 144. Runs the rest of the reference loop four lanes at once:
+ * the wedge test (one more word), and for lanes failing it a fresh word and rectangle test; the
+ * few lanes left (tail layer, or rejected again) finish one by one in normalSlow. Writes back the
+ * states and variates.
  */
 export function normalRejected(st: usize): void {
   let w0 = v128.load(st);
@@ -81,77 +82,134 @@ export function normalRejected(st: usize): void {
   let w3 = v128.load(st, 48);
   let lo = v128.load(st, 64);
   let hi = v128.load(st, 80);
-  const xLo = v128.load(st, 96);
-  const xHi = v128.load(st, 112);
-  const word = v128.load(st, 128);
-  const accept = v128.load(st, 144);
-  const layer = v128.and(word, i32x4.splat(127));
-  const layer8 = i32x4.shl(layer, 3);
-  const l0 = <usize>i32x4.extract_lane(layer8, 0);
-  const l1 = <usize>i32x4.extract_lane(layer8, 1);
-  const l2 = <usize>i32x4.extract_lane(layer8, 2);
-  const l3 = <usize>i32x4.extract_lane(layer8, 3);
-    const rejected = v128.not(accept);
-    const tail = i32x4.eq(layer, i32x4.splat(0));
-    const wedge = v128.andnot(rejected, tail);
-    const wsum2 = i32x4.add(w0, w3);
-    const word2 = i32x4.add(rotl4(wsum2, 7), w0);
-    const wt2 = i32x4.shl(w1, 9);
-    const n2 = v128.xor(w2, w0);
-    const n3 = v128.xor(w3, w1);
+  // Lanes still drawing, and the word that just missed the rectangle (the state is right after it).
+  let todo = v128.not(v128.load(st, 144));
+  let cur = v128.load(st, 128);
+  for (let round = 0; round < 3; round++) {
+    const layer = v128.and(cur, i32x4.splat(127));
+    const wedge = v128.andnot(todo, i32x4.eq(layer, i32x4.splat(0)));
+    if (!v128.any_true(wedge)) break;
+    const layer8 = i32x4.shl(layer, 3);
+    const l0 = <usize>i32x4.extract_lane(layer8, 0);
+    const l1 = <usize>i32x4.extract_lane(layer8, 1);
+    const l2 = <usize>i32x4.extract_lane(layer8, 2);
+    const l3 = <usize>i32x4.extract_lane(layer8, 3);
+    // x = magnitude * w[layer], and the signed variate if the draw is accepted.
+    const m = i32x4.shr_u(cur, 8);
+    const xLo = f64x2.mul(f64x2.convert_low_i32x4_s(m), load2(ZIG_W, l0, l1));
+    const xHi = f64x2.mul(f64x2.convert_low_i32x4_s(v128.shuffle<i32>(m, m, 2, 3, 2, 3)), load2(ZIG_W, l2, l3));
+    const negative = i32x4.shr_s(i32x4.shl(cur, 24), 31);
+    const zLo = v128.xor(xLo, v128.and(i64x2.extend_low_i32x4_s(negative), f64x2.splat(-0.0)));
+    const zHi = v128.xor(xHi, v128.and(i64x2.extend_high_i32x4_s(negative), f64x2.splat(-0.0)));
+    // Wedge: one more word; accept when f[l] + u * (f[l-1] - f[l]) < detExp(-x^2/2).
+    const word2 = i32x4.add(rotl4(i32x4.add(w0, w3), 7), w0);
+    let n2 = v128.xor(w2, w0);
+    let n3 = v128.xor(w3, w1);
     const n1 = v128.xor(w1, n2);
     const n0 = v128.xor(w0, n3);
+    n2 = v128.xor(n2, i32x4.shl(w1, 9));
+    n3 = rotl4(n3, 11);
     w0 = v128.bitselect(n0, w0, wedge);
     w1 = v128.bitselect(n1, w1, wedge);
-    w2 = v128.bitselect(v128.xor(n2, wt2), w2, wedge);
-    w3 = v128.bitselect(rotl4(n3, 11), w3, wedge);
-    // height = f[l] + word2 * 2^-32 * (f[l-1] - f[l]); accept when height < detExp(-x^2/2)
-    let fLo = v128.load64_zero(ZIG_F + l0);
-    fLo = v128.load64_lane(ZIG_F + l1, fLo, 1);
-    let fHi = v128.load64_zero(ZIG_F + l2);
-    fHi = v128.load64_lane(ZIG_F + l3, fHi, 1);
-    let gLo = v128.load64_zero(ZIG_F - 8 + l0);
-    gLo = v128.load64_lane(ZIG_F - 8 + l1, gLo, 1);
-    let gHi = v128.load64_zero(ZIG_F - 8 + l2);
-    gHi = v128.load64_lane(ZIG_F - 8 + l3, gHi, 1);
+    w2 = v128.bitselect(n2, w2, wedge);
+    w3 = v128.bitselect(n3, w3, wedge);
+    const fLo = load2(ZIG_F, l0, l1);
+    const fHi = load2(ZIG_F, l2, l3);
+    const gLo = load2(ZIG_F - 8, l0, l1);
+    const gHi = load2(ZIG_F - 8, l2, l3);
     const two32 = f64x2.splat(TWO_NEG_32);
-    const hLo = f64x2.add(fLo, f64x2.mul(f64x2.mul(f64x2.convert_low_i32x4_u(word2), two32), f64x2.sub(gLo, fLo)));
-    const word2Hi = v128.shuffle<i32>(word2, word2, 2, 3, 2, 3);
-    const hHi = f64x2.add(fHi, f64x2.mul(f64x2.mul(f64x2.convert_low_i32x4_u(word2Hi), two32), f64x2.sub(gHi, fHi)));
+    const uLo = f64x2.mul(f64x2.convert_low_i32x4_u(word2), two32);
+    const uHi = f64x2.mul(f64x2.convert_low_i32x4_u(v128.shuffle<i32>(word2, word2, 2, 3, 2, 3)), two32);
+    const hLo = f64x2.add(fLo, f64x2.mul(uLo, f64x2.sub(gLo, fLo)));
+    const hHi = f64x2.add(fHi, f64x2.mul(uHi, f64x2.sub(gHi, fHi)));
     const half = f64x2.splat(-0.5);
     const eLo = detExp2(f64x2.mul(f64x2.mul(half, xLo), xLo));
     const eHi = detExp2(f64x2.mul(f64x2.mul(half, xHi), xHi));
-    const inWedge = v128.shuffle<i32>(f64x2.lt(hLo, eLo), f64x2.lt(hHi, eHi), 0, 2, 4, 6);
-    const again = i32x4.bitmask(v128.andnot(wedge, inWedge));
-    const slow = i32x4.bitmask(v128.and(rejected, tail)) | again;
-    if (slow != 0) {
+    const inWedge = v128.and(wedge, v128.shuffle<i32>(f64x2.lt(hLo, eLo), f64x2.lt(hHi, eHi), 0, 2, 4, 6));
+    lo = v128.bitselect(zLo, lo, i64x2.extend_low_i32x4_s(inWedge));
+    hi = v128.bitselect(zHi, hi, i64x2.extend_high_i32x4_s(inWedge));
+    todo = v128.andnot(todo, inWedge);
+    // Lanes that failed the wedge start over: a fresh word and its rectangle test.
+    const again = v128.andnot(wedge, inWedge); // (done unconditionally: a branch would mispredict)
+    const word3 = i32x4.add(rotl4(i32x4.add(w0, w3), 7), w0);
+    let m2 = v128.xor(w2, w0);
+    let m3 = v128.xor(w3, w1);
+    const m1 = v128.xor(w1, m2);
+    const m0 = v128.xor(w0, m3);
+    m2 = v128.xor(m2, i32x4.shl(w1, 9));
+    m3 = rotl4(m3, 11);
+    w0 = v128.bitselect(m0, w0, again);
+    w1 = v128.bitselect(m1, w1, again);
+    w2 = v128.bitselect(m2, w2, again);
+    w3 = v128.bitselect(m3, w3, again);
+    cur = v128.bitselect(word3, cur, again);
+    const layer3 = v128.and(cur, i32x4.splat(127));
+    const k8 = i32x4.shl(layer3, 3);
+    const k0 = <usize>i32x4.extract_lane(k8, 0);
+    const k1 = <usize>i32x4.extract_lane(k8, 1);
+    const k2 = <usize>i32x4.extract_lane(k8, 2);
+    const k3 = <usize>i32x4.extract_lane(k8, 3);
+    let kv = v128.load32_zero(ZIG_K + (k0 >> 1));
+    kv = v128.load32_lane(ZIG_K + (k1 >> 1), kv, 1);
+    kv = v128.load32_lane(ZIG_K + (k2 >> 1), kv, 2);
+    kv = v128.load32_lane(ZIG_K + (k3 >> 1), kv, 3);
+    const m3v = i32x4.shr_u(cur, 8);
+    const inRect = v128.and(again, i32x4.lt_s(m3v, kv));
+    const neg3 = i32x4.shr_s(i32x4.shl(cur, 24), 31);
+    const rLo = f64x2.mul(f64x2.convert_low_i32x4_s(m3v), load2(ZIG_W, k0, k1));
+    const rHi = f64x2.mul(f64x2.convert_low_i32x4_s(v128.shuffle<i32>(m3v, m3v, 2, 3, 2, 3)), load2(ZIG_W, k2, k3));
+    const sLo = v128.xor(rLo, v128.and(i64x2.extend_low_i32x4_s(neg3), f64x2.splat(-0.0)));
+    const sHi = v128.xor(rHi, v128.and(i64x2.extend_high_i32x4_s(neg3), f64x2.splat(-0.0)));
+    lo = v128.bitselect(sLo, lo, i64x2.extend_low_i32x4_s(inRect));
+    hi = v128.bitselect(sHi, hi, i64x2.extend_high_i32x4_s(inRect));
+    todo = v128.andnot(todo, inRect);
+  }
+  // Whatever is left (tail layer, or rejected round after round) finishes one lane at a time.
+  const slow = i32x4.bitmask(todo);
+  if (slow != 0) {
     if (slow & 1) {
-      g0 = i32x4.extract_lane(w0, 0); g1 = i32x4.extract_lane(w1, 0);
-      g2 = i32x4.extract_lane(w2, 0); g3 = i32x4.extract_lane(w3, 0);
-      lo = f64x2.replace_lane(lo, 0, normalSlow(i32x4.extract_lane(word, 0), (again & 1) != 0));
-      w0 = i32x4.replace_lane(w0, 0, g0); w1 = i32x4.replace_lane(w1, 0, g1);
-      w2 = i32x4.replace_lane(w2, 0, g2); w3 = i32x4.replace_lane(w3, 0, g3);
+      g0 = i32x4.extract_lane(w0, 0);
+      g1 = i32x4.extract_lane(w1, 0);
+      g2 = i32x4.extract_lane(w2, 0);
+      g3 = i32x4.extract_lane(w3, 0);
+      lo = f64x2.replace_lane(lo, 0, normalSlow(i32x4.extract_lane(cur, 0)));
+      w0 = i32x4.replace_lane(w0, 0, g0);
+      w1 = i32x4.replace_lane(w1, 0, g1);
+      w2 = i32x4.replace_lane(w2, 0, g2);
+      w3 = i32x4.replace_lane(w3, 0, g3);
     }
     if (slow & 2) {
-      g0 = i32x4.extract_lane(w0, 1); g1 = i32x4.extract_lane(w1, 1);
-      g2 = i32x4.extract_lane(w2, 1); g3 = i32x4.extract_lane(w3, 1);
-      lo = f64x2.replace_lane(lo, 1, normalSlow(i32x4.extract_lane(word, 1), (again & 2) != 0));
-      w0 = i32x4.replace_lane(w0, 1, g0); w1 = i32x4.replace_lane(w1, 1, g1);
-      w2 = i32x4.replace_lane(w2, 1, g2); w3 = i32x4.replace_lane(w3, 1, g3);
+      g0 = i32x4.extract_lane(w0, 1);
+      g1 = i32x4.extract_lane(w1, 1);
+      g2 = i32x4.extract_lane(w2, 1);
+      g3 = i32x4.extract_lane(w3, 1);
+      lo = f64x2.replace_lane(lo, 1, normalSlow(i32x4.extract_lane(cur, 1)));
+      w0 = i32x4.replace_lane(w0, 1, g0);
+      w1 = i32x4.replace_lane(w1, 1, g1);
+      w2 = i32x4.replace_lane(w2, 1, g2);
+      w3 = i32x4.replace_lane(w3, 1, g3);
     }
     if (slow & 4) {
-      g0 = i32x4.extract_lane(w0, 2); g1 = i32x4.extract_lane(w1, 2);
-      g2 = i32x4.extract_lane(w2, 2); g3 = i32x4.extract_lane(w3, 2);
-      hi = f64x2.replace_lane(hi, 0, normalSlow(i32x4.extract_lane(word, 2), (again & 4) != 0));
-      w0 = i32x4.replace_lane(w0, 2, g0); w1 = i32x4.replace_lane(w1, 2, g1);
-      w2 = i32x4.replace_lane(w2, 2, g2); w3 = i32x4.replace_lane(w3, 2, g3);
+      g0 = i32x4.extract_lane(w0, 2);
+      g1 = i32x4.extract_lane(w1, 2);
+      g2 = i32x4.extract_lane(w2, 2);
+      g3 = i32x4.extract_lane(w3, 2);
+      hi = f64x2.replace_lane(hi, 0, normalSlow(i32x4.extract_lane(cur, 2)));
+      w0 = i32x4.replace_lane(w0, 2, g0);
+      w1 = i32x4.replace_lane(w1, 2, g1);
+      w2 = i32x4.replace_lane(w2, 2, g2);
+      w3 = i32x4.replace_lane(w3, 2, g3);
     }
     if (slow & 8) {
-      g0 = i32x4.extract_lane(w0, 3); g1 = i32x4.extract_lane(w1, 3);
-      g2 = i32x4.extract_lane(w2, 3); g3 = i32x4.extract_lane(w3, 3);
-      hi = f64x2.replace_lane(hi, 1, normalSlow(i32x4.extract_lane(word, 3), (again & 8) != 0));
-      w0 = i32x4.replace_lane(w0, 3, g0); w1 = i32x4.replace_lane(w1, 3, g1);
-      w2 = i32x4.replace_lane(w2, 3, g2); w3 = i32x4.replace_lane(w3, 3, g3);
+      g0 = i32x4.extract_lane(w0, 3);
+      g1 = i32x4.extract_lane(w1, 3);
+      g2 = i32x4.extract_lane(w2, 3);
+      g3 = i32x4.extract_lane(w3, 3);
+      hi = f64x2.replace_lane(hi, 1, normalSlow(i32x4.extract_lane(cur, 3)));
+      w0 = i32x4.replace_lane(w0, 3, g0);
+      w1 = i32x4.replace_lane(w1, 3, g1);
+      w2 = i32x4.replace_lane(w2, 3, g2);
+      w3 = i32x4.replace_lane(w3, 3, g3);
     }
   }
   v128.store(st, w0);
@@ -160,4 +218,10 @@ export function normalRejected(st: usize): void {
   v128.store(st, w3, 48);
   v128.store(st, lo, 64);
   v128.store(st, hi, 80);
+}
+
+/** Two f64 table entries (byte offsets a and b from table) as one vector. */
+// @ts-ignore: decorator
+@inline function load2(table: usize, a: usize, b: usize): v128 {
+  return v128.load64_lane(table + b, v128.load64_zero(table + a), 1);
 }
