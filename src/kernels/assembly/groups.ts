@@ -130,6 +130,27 @@ export function alignUp(n: usize, to: usize): usize {
   return (n + to - 1) & ~(to - 1);
 }
 
+let sink: i32 = 0;
+
+/**
+ * Reads one word of every cache line of this thread's share of a group's records, all at once,
+ * before applying them: records generated on another core then arrive in parallel rather than
+ * one miss after another (cores far apart take hundreds of ns per miss).
+ */
+export function touchShare(rec: usize, iters: i32): void {
+  const header = rec - headerBytes();
+  let lo: u32 = 0x7fffffff;
+  let hi: u32 = 0;
+  for (let l: u32 = 0; l < 4; l++) {
+    lo = min(lo, load<u32>(header + ((part * 4 + l) << 2)));
+    hi = max(hi, part + 1 < parts ? load<u32>(header + (((part + 1) * 4 + l) << 2)) : <u32>iters);
+  }
+  let s = 0;
+  const end = rec + <usize>hi * stride;
+  for (let p = (rec + <usize>lo * stride) & ~63; p < end; p += 64) s += load<i32>(p);
+  sink += s;
+}
+
 /** Applies the described group's records (iters of them at rec) to this thread's range. */
 export function applyGroup(rec: usize, iters: i32, target: usize): void {
   const k = P.k;

@@ -10,7 +10,7 @@ import {
   CTRL, C_CLAIM, CURSORS, SLOTS, SLOT_BYTES, SLOT_COUNT, T_FIFO, T_RING, RING_BYTES,
 } from '../wasm/layout';
 import {
-  alignUp, applyGroup, chunkGroups, describeGroup, generateDescribed, headerBytes, maxEnd, reduceShare,
+  alignUp, applyGroup, touchShare, chunkGroups, describeGroup, generateDescribed, headerBytes, maxEnd, reduceShare,
   stride, writeHeader,
 } from './groups';
 import { SPINS, beginSleep, failed, signalProgress, sleep } from './sync';
@@ -197,7 +197,9 @@ function step(tid: i32, total: i32): bool {
   const slot = <usize>SLOTS + <usize>(cursor % SLOT_COUNT) * SLOT_BYTES;
   if (atomic.load<i32>(slot) == cursor + 1) {
     describeGroup(chunk, cursor - chunkStart);
-    applyGroup(<usize>load<u32>(slot, 4), load<i32>(slot, 8), chunk == 0 ? P.out : P.partial);
+    const rec = <usize>load<u32>(slot, 4);
+    if (rec < ring || rec >= ring + <usize>RING_BYTES) touchShare(rec, load<i32>(slot, 8));
+    applyGroup(rec, load<i32>(slot, 8), chunk == 0 ? P.out : P.partial);
     cursor++;
     // Others read the cursors rarely (refreshMin): publishing every few groups is enough.
     if ((cursor & 3) == 0 || cursor == total) publishCursor(tid);

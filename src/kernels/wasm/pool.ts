@@ -105,8 +105,9 @@ export class ThreadPool {
     if (this.broken) return 1;
     const ctrl = this.ctrl;
     if (this.workers.length === 0) {
-      this.epoch++;
-      Atomics.store(ctrl, C_EPOCH, this.epoch);
+      // A new epoch (kept in memory, so it grows across pools): workers of an older pool that
+      // are still winding down never take part in a job of this one.
+      this.epoch = Atomics.add(ctrl, C_EPOCH, 1) + 1;
       Atomics.store(ctrl, C_SHUTDOWN, 0);
       Atomics.store(ctrl, C_READY, 0);
     }
@@ -141,10 +142,11 @@ export class ThreadPool {
 
   /**
    * Runs the job whose parameters are in memory on `threads` threads (ensure() them first).
-   * `ownPartDone` runs on the caller as soon as its own share is finished, while the workers may
-   * still be busy (scatter copies out its own output range there).
+   * `meanwhile` runs on the caller once the workers have started, before it joins them: work
+   * that has to be done on this thread anyway (scatter touches the pages of its result array
+   * there, while the workers already generate).
    */
-  run(exports: KernelExports, threads: number, ownPartDone?: () => void): void {
+  run(exports: KernelExports, threads: number, meanwhile?: () => void): void {
     const buffer = this.kernels.buffer;
     const ctrl = this.ctrl;
     Atomics.store(ctrl, C_JOB, 0);
@@ -166,8 +168,8 @@ export class ThreadPool {
     Atomics.notify(ctrl, C_GEN);
     let failure: unknown = null;
     try {
+      meanwhile?.();
       exports.runJob(0);
-      ownPartDone?.();
     } catch (error) {
       failure = error;
       Atomics.store(ctrl, C_ERROR, 1);

@@ -90,15 +90,15 @@ export function planThreads(workNs: number): number {
 
 /**
  * Runs the job whose parameters were written at PARAMS on `threads` threads (from planThreads);
- * `ownPartDone` runs on the calling thread once its own share is done (see ThreadPool.run).
+ * `meanwhile` runs on the calling thread while the workers start on the job (see ThreadPool.run).
  */
-export function runJob(threads: number, ownPartDone?: () => void): void {
+export function runJob(threads: number, meanwhile?: () => void): void {
   const { kernels: k } = runtime();
   if (threads === 1 || !pool) {
+    meanwhile?.();
     singleThread(k);
-    ownPartDone?.();
   } else {
-    pool.run(k.exports, threads, ownPartDone);
+    pool.run(k.exports, threads, meanwhile);
   }
 }
 
