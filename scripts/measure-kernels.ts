@@ -80,6 +80,27 @@ async function coreScaling(): Promise<number> {
   return (cores * alone!) / Math.max(...together);
 }
 
+/** Calibration: round trip of one cache line between two threads (the VM's cores may be far apart). */
+async function pingPong(): Promise<number> {
+  const sab = new SharedArrayBuffer(64);
+  const flag = new Int32Array(sab);
+  const n = 100_000;
+  const worker = new Worker(
+    `const flag = new Int32Array(require('node:worker_threads').workerData);
+     for (let i = 0; i < ${n}; i++) { while (Atomics.load(flag, 0) !== 2 * i + 1); Atomics.store(flag, 0, 2 * i + 2); }`,
+    { eval: true, workerData: sab },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    Atomics.store(flag, 0, 2 * i + 1);
+    while (Atomics.load(flag, 0) !== 2 * i + 2);
+  }
+  const ns = ((performance.now() - t0) / n) * 1e6;
+  await worker.terminate();
+  return ns;
+}
+
 const laws: [string, WeightLaw][] = [
   ['scalar', { kind: 'scalar', value: 1 }],
   ['normal', { kind: 'normal', loc: 0, scale: 1 }],

@@ -60,6 +60,10 @@ function ringSpace(bytes: usize): isize {
 }
 
 const EARLY_WRAP_SLACK: usize = 256 << 10;
+// Groups start on page boundaries: the hardware prefetchers of a thread reading one group never
+// cross into the page where another thread is writing the next (lines would bounce between the
+// cores, and a core far away makes every bounce cost hundreds of ns).
+const GROUP_ALIGN: usize = 4096;
 
 // Records of the last group this thread generated: the guess for the next one's size.
 let lastIters: i32 = 0;
@@ -109,20 +113,20 @@ function tryGenerate(total: i32): bool {
   const worstIters = maxEnd() + 1;
   const guess = min(worstIters, lastIters + (lastIters >> 1) + 64);
   const hb = headerBytes();
-  let at = ringSpace(<usize>guess * stride + hb + 128);
+  let at = ringSpace(<usize>guess * stride + hb + GROUP_ALIGN);
   if (at < 0) {
     refreshMin();
-    at = ringSpace(<usize>guess * stride + hb + 128);
+    at = ringSpace(<usize>guess * stride + hb + GROUP_ALIGN);
     if (at < 0) return false;
   }
   let iters = generateDescribed(ring + <usize>at + hb, guess);
   if (iters < 0) {
     // Rare: more records than guessed. Walk again where the worst case fits, now or later.
     lastIters = worstIters;
-    at = ringSpace(<usize>worstIters * stride + hb + 128);
+    at = ringSpace(<usize>worstIters * stride + hb + GROUP_ALIGN);
     if (at < 0) {
       refreshMin();
-      at = ringSpace(<usize>worstIters * stride + hb + 128);
+      at = ringSpace(<usize>worstIters * stride + hb + GROUP_ALIGN);
       if (at < 0) return false;
     }
     iters = generateDescribed(ring + <usize>at + hb);
@@ -134,7 +138,7 @@ function tryGenerate(total: i32): bool {
   store<i32>(e, g);
   store<u32>(e, <u32>at, 4);
   fifoCount++;
-  head = alignUp(<usize>at + hb + <usize>iters * stride, 128);
+  head = alignUp(<usize>at + hb + <usize>iters * stride, GROUP_ALIGN);
   const slot = <usize>SLOTS + <usize>(g % SLOT_COUNT) * SLOT_BYTES;
   store<u32>(slot, <u32>rec, 4);
   store<i32>(slot, iters, 8);
