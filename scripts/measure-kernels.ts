@@ -108,7 +108,8 @@ const laws: [string, WeightLaw][] = [
 ];
 
 console.log(
-  `cores: ${cores}; independent busy loops on all cores run x${(await coreScaling()).toFixed(2)} as fast as one`,
+  `cores: ${cores}; independent busy loops on all cores run x${(await coreScaling()).toFixed(2)} as fast as one; ` +
+    `cache-line round trip between two threads: ${(await pingPong()).toFixed(0)} ns`,
 );
 console.log(`100K x 100K, p = ${P}`);
 const rows1 = activeRows(1000, N);
