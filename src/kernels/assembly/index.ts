@@ -6,7 +6,6 @@ import { readParams } from './params';
 import { scatterJob } from './scatter';
 import { gatherJob } from './gather';
 import { countJob, fillJob } from './lines';
-import { exactGap } from './gap';
 
 export function runJob(tid: i32): void {
   readParams();
@@ -17,7 +16,3 @@ export function runJob(tid: i32): void {
   else if (kind == JOB_FILL) fillJob(tid);
 }
 
-/** The exact gap for one word (tests check the fast path against it). */
-export function gapOf(table: usize, len: i32, u: u32): i32 {
-  return exactGap(table, len, u);
-}

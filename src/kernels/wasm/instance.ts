@@ -9,7 +9,6 @@ import { ZIGGURAT } from '../../spec/weights/ziggurat.js';
  */
 export interface KernelExports {
   runJob(tid: number): void;
-  gapOf(table: number, len: number, word: number): number;
 }
 
 const PAGE = 65536;
