@@ -14,10 +14,16 @@ export interface LineConnections {
  */
 export interface Backend {
   readonly name: BackendName;
-  /** Scatter product: each active line adds its connections into the positions it reaches. */
-  scatter(spec: MatrixSpec, active: ActiveLines): Float32Array;
-  /** Gather product: each line sums its connections against `y` (positions x k). */
-  gather(spec: MatrixSpec, y: Float32Array, k: number): Float32Array;
+  /**
+   * Scatter product: each active line adds its connections into the positions it reaches.
+   * The result is (positions x k), or (k x positions) when `batchMajor`.
+   */
+  scatter(spec: MatrixSpec, active: ActiveLines, batchMajor?: boolean): Float32Array;
+  /**
+   * Gather product: each line sums its connections against `y` (positions x k). The result is
+   * (lines x k), or (k x lines) when `batchMajor`.
+   */
+  gather(spec: MatrixSpec, y: Float32Array, k: number, batchMajor?: boolean): Float32Array;
   /** Number of connections. */
   nnz(spec: MatrixSpec): number;
   /** Every connection, line by line. */

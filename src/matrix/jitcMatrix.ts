@@ -7,7 +7,7 @@ import { seedWords, type Seed } from '../spec/seed.js';
 import { scaleLaw, type WeightLaw } from '../spec/weights/weightLaw.js';
 import { allocateFloat32, checkMaterialisable, DEFAULT_MAX_ELEMENTS } from './allocate.js';
 import { defaultBackendName, getBackend } from './backends.js';
-import { activeFromMatrix, activeFromVector, denseFromMatrix, transposeFloat32 } from './operands.js';
+import { activeFromMatrix, activeFromVector, denseFromMatrix } from './operands.js';
 import type { MatrixOperand, VectorOperand } from './operands.js';
 import { createMatrix } from './registry.js';
 import { checkBatch, checkFinite, checkNonNegative } from './validate.js';
@@ -222,11 +222,9 @@ export abstract class JITCMatrix {
     const [rows, cols] = this.shape;
     const batch = this.batchOf(x, k);
     const meaning = `X @ M with M of shape [${rows}, ${cols}] needs X of shape [${batch}, ${rows}]`;
-    const byColumn =
-      this.orientation === 'row'
-        ? this.scatter(activeFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning))
-        : this.gather(denseFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), batch);
-    return transposeFloat32(byColumn, cols, batch);
+    return this.orientation === 'row'
+      ? this.scatter(activeFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), true)
+      : this.gather(denseFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), batch, true);
   }
 
   private batchOf(x: MatrixOperand, k: number | undefined): number {
@@ -236,16 +234,16 @@ export abstract class JITCMatrix {
     throw new JitconnArgumentError('k', k, 'the number of columns of X (required for a float operand)');
   }
 
-  private scatter(active: ActiveLines): Float32Array {
+  private scatter(active: ActiveLines, batchMajor = false): Float32Array {
     const length = this.orientation === 'row' ? this.shape[1] : this.shape[0];
     checkMaterialisable(length * active.k, 2 ** 31 - 1, 'the product');
-    return this.kernels.scatter(this.spec, active);
+    return this.kernels.scatter(this.spec, active, batchMajor);
   }
 
-  private gather(y: Float32Array, k: number): Float32Array {
+  private gather(y: Float32Array, k: number, batchMajor = false): Float32Array {
     const lines = this.orientation === 'row' ? this.shape[0] : this.shape[1];
     checkMaterialisable(lines * k, 2 ** 31 - 1, 'the product');
-    return this.kernels.gather(this.spec, y, k);
+    return this.kernels.gather(this.spec, y, k, batchMajor);
   }
 
   // ----- materialisation and counts ----------------------------------------------------------

@@ -56,22 +56,6 @@ export function activeFromVector(
   return activeFromMatrix(x, n, 1, 'elementMajor', argument, meaning);
 }
 
-/** The common event-driven case: scan the bits (±0 is inactive; exponent all ones is not finite). */
-function activeFromFloat32(x: Float32Array, n: number, argument: string): ActiveLines {
-  const bits = new Int32Array(x.buffer, x.byteOffset, n);
-  const found: number[] = [];
-  for (let e = 0; e < n; e++) {
-    const word = bits[e]!;
-    if (word << 1 === 0) continue;
-    if ((word & 0x7f800000) === 0x7f800000) checkFiniteEntry(x[e]!, e, argument);
-    found.push(e);
-  }
-  const lines = Uint32Array.from(found);
-  const values = new Float32Array(lines.length);
-  for (let a = 0; a < lines.length; a++) values[a] = x[lines[a]!]!;
-  return { lines, values, k: 1 };
-}
-
 /** The active lines of a matrix operand: n elements with k values each. */
 export function activeFromMatrix(
   x: MatrixOperand,
@@ -83,37 +67,32 @@ export function activeFromMatrix(
 ): ActiveLines {
   if (x instanceof BinaryArray) return activeFromSpikeBatch(x, n, k, argument, meaning);
   checkFloatLength(x, n * k, argument, meaning);
-  const [elementStride, columnStride] = layout === 'elementMajor' ? [k, 1] : [1, n];
-  const lines = new Uint32Array(n);
-  const values = new Float32Array(n * k);
+  // Activity is decided on the float32 values the kernels see (1e-50 is an inactive 0), so convert
+  // once, natively, and scan the bits in memory order: ±0 is inactive, an all-ones exponent is
+  // not finite.
+  const f32 = x instanceof Float32Array ? x : Float32Array.from(x);
+  const bits = new Int32Array(f32.buffer, f32.byteOffset, f32.length);
+  const elementMajor = layout === 'elementMajor';
+  const isActive = new Uint8Array(n);
   let count = 0;
-  if (k === 1 && x instanceof Float32Array) return activeFromFloat32(x, n, argument);
-  if (k === 1) {
-    for (let e = 0; e < n; e++) {
-      const value = Math.fround(x[e]!);
-      if (value === 0) continue;
-      if (!Number.isFinite(value)) checkFiniteEntry(x[e]!, e, argument);
-      lines[count] = e;
-      values[count++] = value;
-    }
-    return { lines: lines.slice(0, count), values: values.slice(0, count), k };
+  for (let i = 0; i < bits.length; i++) {
+    const word = bits[i]!;
+    if (word << 1 === 0) continue;
+    if ((word & 0x7f800000) === 0x7f800000) checkFiniteEntry(x[i]!, i, argument);
+    const e = elementMajor ? Math.floor(i / k) : i % n;
+    count += 1 - isActive[e]!;
+    isActive[e] = 1;
   }
-  for (let e = 0; e < n; e++) {
-    // Activity is decided on the float32 values the kernels see: 1e-50 is an inactive 0.
-    let active = false;
-    for (let c = 0; c < k; c++) {
-      const value = Math.fround(x[e * elementStride + c * columnStride]!);
-      values[count * k + c] = value;
-      if (value !== 0) active = true;
-    }
-    if (!active) continue;
-    for (let c = 0; c < k; c++) {
-      const index = e * elementStride + c * columnStride;
-      if (!Number.isFinite(values[count * k + c]!)) checkFiniteEntry(x[index]!, index, argument);
-    }
-    lines[count++] = e;
+  const lines = new Uint32Array(count);
+  const values = new Float32Array(count * k);
+  const [elementStride, columnStride] = elementMajor ? [k, 1] : [1, n];
+  for (let e = 0, a = 0; a < count; e++) {
+    if (!isActive[e]) continue;
+    lines[a] = e;
+    for (let c = 0; c < k; c++) values[a * k + c] = f32[e * elementStride + c * columnStride]!;
+    a++;
   }
-  return { lines: lines.slice(0, count), values: values.slice(0, count * k), k };
+  return { lines, values, k };
 }
 
 function checkSpikeBatch(x: BinaryArray, n: number, k: number, argument: string, meaning: string): void {
@@ -163,13 +142,5 @@ export function denseFromMatrix(
       checkFiniteEntry(x[index]!, index, argument);
     }
   }
-  return out;
-}
-
-/** Transpose an (r x c) row-major float32 matrix. */
-export function transposeFloat32(x: Float32Array, r: number, c: number): Float32Array {
-  if (r === 1 || c === 1) return x;
-  const out = new Float32Array(x.length);
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = x[i * c + j]!;
   return out;
 }

@@ -6,6 +6,7 @@ import { readParams } from './params';
 import { scatterJob } from './scatter';
 import { gatherJob } from './gather';
 import { countJob, fillJob } from './lines';
+export { transposeF32 } from './transpose';
 
 export function runJob(tid: i32): void {
   readParams();

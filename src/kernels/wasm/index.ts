@@ -1,4 +1,6 @@
 import type { Backend } from '../backend.js';
+import { lineCount } from '../../spec/matrixSpec.js';
+import { transposeFloat32 } from '../transpose.js';
 import { wasmGather, wasmLines, wasmNnz, wasmScatter } from './products.js';
 
 /**
@@ -9,7 +11,10 @@ import { wasmGather, wasmLines, wasmNnz, wasmScatter } from './products.js';
 export const wasmBackend: Backend = {
   name: 'wasm',
   scatter: wasmScatter,
-  gather: wasmGather,
+  gather: (spec, y, k, batchMajor = false) => {
+    const out = wasmGather(spec, y, k);
+    return batchMajor ? transposeFloat32(out, lineCount(spec), k) : out;
+  },
   nnz: wasmNnz,
   lines: wasmLines,
 };

@@ -9,6 +9,8 @@ import { ZIGGURAT } from '../../spec/weights/ziggurat.js';
  */
 export interface KernelExports {
   runJob(tid: number): void;
+  /** dst (cols x rows) = transpose of src (rows x cols), float32, addresses in bytes. */
+  transposeF32(src: number, dst: number, rows: number, cols: number): void;
 }
 
 const PAGE = 65536;

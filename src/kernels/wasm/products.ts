@@ -114,7 +114,7 @@ function writeSpec(spec: MatrixSpec, table: GapTable, kind: number): DataView {
   return view;
 }
 
-export function wasmScatter(spec: MatrixSpec, active: ActiveLines): Float32Array {
+export function wasmScatter(spec: MatrixSpec, active: ActiveLines, batchMajor = false): Float32Array {
   const length = lineLength(spec);
   const { lines, values, k } = active;
   const n = lines.length;
@@ -125,13 +125,15 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines): Float32Array
   const threads = planThreads(workNs(n, length, table, k));
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_SCATTER);
-  const [activeAt, valuesAt, outAt, partialAt, startsAt] = heap.call([
+  const transpose = batchMajor && k > 1;
+  const [activeAt, valuesAt, outAt, partialAt, startsAt, transposedAt] = heap.call([
     n * 4,
     values === null ? 0 : n * k * 4,
     outBytes,
     chunks > 1 ? outBytes : 0,
     (chunks + 1) * 4,
-  ]) as [number, number, number, number, number];
+    transpose ? outBytes : 0,
+  ]) as [number, number, number, number, number, number];
   const buffer = kernels.buffer;
   new Uint32Array(buffer, activeAt, n).set(lines);
   if (values !== null) new Float32Array(buffer, valuesAt, n * k).set(values.subarray(0, n * k));
@@ -149,7 +151,9 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines): Float32Array
   // caller touches them while the workers start, instead of after the job.
   const out = new Float32Array(length * k);
   runJob(threads, threads > 1 && out.length >= PREFAULT_FLOATS ? () => out.fill(0) : undefined);
-  out.set(new Float32Array(runtime().kernels.buffer, outAt, length * k));
+  // Batch-major results (k rows of `length`) are transposed in wasm memory, then copied once.
+  if (transpose) kernels.exports.transposeF32(outAt, transposedAt, length, k);
+  out.set(new Float32Array(runtime().kernels.buffer, transpose ? transposedAt : outAt, length * k));
   return out;
 }
 
