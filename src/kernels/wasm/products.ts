@@ -48,8 +48,10 @@ import { planThreads, runJob, runtime } from './runtime.js';
  * parameters written at PARAMS, the job run (on one or more threads), the outputs copied out.
  */
 
-/** Rough cost model (ns) deciding whether a call is worth the worker threads. */
+/** Rough cost model (ns, one thread, measured) deciding whether a call is worth the worker threads. */
 const NS_PER_CONNECTION = 2.5;
+/** Per connection with its weight: normal weights cost most (the ziggurat's rare paths stall a lane). */
+const NS_PER_WEIGHTED: Record<MatrixSpec['law']['kind'], number> = { scalar: 1.7, uniform: 2.5, normal: 4.5 };
 const NS_PER_COLUMN = 0.6;
 const NS_PER_BLOCK = 60;
 
@@ -70,11 +72,15 @@ function blocksOf(length: number): number {
   return Math.ceil(length / BLOCK_SIZE);
 }
 
-function workNs(lines: number, length: number, table: GapTable, k: number): number {
+function workNs(
+  lines: number,
+  length: number,
+  table: GapTable,
+  k: number,
+  perConnection = NS_PER_CONNECTION,
+): number {
   const connections = lines * length * table.effectiveProb;
-  return (
-    connections * (NS_PER_CONNECTION + NS_PER_COLUMN * (k - 1)) + lines * blocksOf(length) * NS_PER_BLOCK
-  );
+  return connections * (perConnection + NS_PER_COLUMN * (k - 1)) + lines * blocksOf(length) * NS_PER_BLOCK;
 }
 
 /** A finite estimate of 1 / log2(1 - p) (the kernels check every estimate against the table). */
@@ -122,7 +128,7 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines, batchMajor = 
   if (n === 0 || length === 0 || isEmptyTable(table)) return new Float32Array(length * k);
   const chunks = scatterChunkCount(n, length, table.effectiveProb);
   const outBytes = length * k * 4;
-  const threads = planThreads(workNs(n, length, table, k));
+  const threads = planThreads(workNs(n, length, table, k, NS_PER_WEIGHTED[spec.law.kind]));
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_SCATTER);
   const transpose = batchMajor && k > 1;
@@ -189,7 +195,7 @@ function gatherColumns(
   lines: number,
   length: number,
 ): Float32Array {
-  const threads = planThreads(workNs(lines, length, table, k));
+  const threads = planThreads(workNs(lines, length, table, k, NS_PER_WEIGHTED[spec.law.kind]));
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_GATHER);
   const [yAt, outAt] = heap.call([length * k * 4, lines * k * 4]) as [number, number];

@@ -20,7 +20,7 @@ import { JitconnArgumentError } from '../../errors.js';
  */
 
 /** Calls estimated below this many nanoseconds of work stay on the calling thread. */
-export const PARALLEL_MIN_NS = 500_000;
+export const PARALLEL_MIN_NS = 100_000;
 let parallelMinNs = PARALLEL_MIN_NS;
 
 let kernels: KernelInstance | null = null;
