@@ -75,7 +75,13 @@ export function activeFromMatrix(
   const elementMajor = layout === 'elementMajor';
   const isActive = new Uint8Array(n);
   let count = 0;
-  for (let i = 0; i < bits.length; i++) {
+  const words = bits.length;
+  for (let i = 0; i < words; i++) {
+    // Operands are mostly zeros: skip four ±0 words at a time.
+    if (i + 3 < words && ((bits[i]! | bits[i + 1]! | bits[i + 2]! | bits[i + 3]!) & 0x7fffffff) === 0) {
+      i += 3;
+      continue;
+    }
     const word = bits[i]!;
     if (word << 1 === 0) continue;
     if ((word & 0x7f800000) === 0x7f800000) checkFiniteEntry(x[i]!, i, argument);
