@@ -117,9 +117,7 @@ function activeFromSpikeBatch(
   meaning: string,
 ): ActiveLines {
   if (k === 1 && x.batchSize === undefined) return activeFromVector(x, n, argument, meaning);
-  checkSpikeBatch(x, n, k, argument, meaning);
-  const mask = new Float32Array(n * k);
-  for (let c = 0; c < k; c++) for (const e of x.indices(c)) mask[e * k + c] = 1;
+  const mask = denseFromMatrix(x, n, k, 'elementMajor', argument, meaning);
   return activeFromMatrix(mask, n, k, 'elementMajor', argument, meaning);
 }
 
