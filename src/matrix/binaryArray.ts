@@ -57,6 +57,21 @@ export class BinaryArray {
     this.active = vectors;
   }
 
+  /**
+   * Spikes where `values[i] > threshold`: the step of a spiking layer (membrane potential above
+   * threshold), without an intermediate 0/1 array. NaN never spikes.
+   */
+  static threshold(values: ArrayLike<number>, threshold: number): BinaryArray {
+    checkDimension(values.length, 'values.length');
+    if (typeof threshold !== 'number' || Number.isNaN(threshold)) {
+      throw new JitconnArgumentError('threshold', threshold, 'a number that is not NaN');
+    }
+    const found = new Uint32Array(values.length);
+    let count = 0;
+    for (let i = 0; i < values.length; i++) if (values[i]! > threshold) found[count++] = i;
+    return BinaryArray.fromSorted([found.slice(0, count)], values.length, undefined);
+  }
+
   /** A vector of `length` entries with spikes at `indices` (any order, no repeats). */
   static fromIndices(indices: ArrayLike<number>, length: number): BinaryArray {
     checkDimension(length, 'length');
