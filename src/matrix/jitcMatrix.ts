@@ -337,8 +337,3 @@ function transposeLines(
   }
   return { indptr, indices, data };
 }
-
-/** Check that a matrix operand of `matmul` is one of ours. */
-export function isMatrix(value: unknown): value is JITCMatrix {
-  return value instanceof JITCMatrix;
-}

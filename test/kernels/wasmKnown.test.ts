@@ -10,10 +10,11 @@ import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import { gapFromWord, gapTable } from '../../src/spec/gapTable.js';
 import { buildGuide } from '../../src/kernels/wasm/gapGuide.js';
 import { firstDifference, sameBits, spec, values } from './kernelHelpers.js';
+import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 
 afterAll(() => {
   setThreadCount(getThreadCount());
-  setParallelMinWork(500_000);
+  setParallelMinWork(PARALLEL_MIN_NS);
   shutdownThreads();
 });
 

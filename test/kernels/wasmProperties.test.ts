@@ -1,3 +1,4 @@
+import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -34,7 +35,7 @@ beforeAll(() => {
   setParallelMinWork(0);
 });
 afterAll(() => {
-  setParallelMinWork(500_000);
+  setParallelMinWork(PARALLEL_MIN_NS);
   setThreadCount(cores);
   shutdownThreads();
 });
