@@ -31,6 +31,49 @@ export function generate(lines: v128, blocks: v128, ends: v128, rec: usize, scra
   return walk(LAW_UNIFORM, false, lines, blocks, ends, rec, scratch, limit);
 }
 
+/**
+ * Records of one segment of a lane group: the candidates of each lane below its `to`, then one
+ * record with every lane at its `to` (so a reader stops there). With src != 0 the walk resumes
+ * from the handoff a previous segment left at src, else it starts at the lanes' beginnings; with
+ * dst != 0 it leaves its own handoff there. A handoff (bytes 64 to 224; the caller uses the first
+ * line) holds, per lane, the first candidate at or past the segment's end, pending: structure
+ * state (64) and weight state (128) just after drawing it, its position (192) and weight (208).
+ * Segments walked one after another give exactly the candidates, and weights, of the whole walk.
+ */
+export function generateSegment(lines: v128, blocks: v128, to: v128, rec: usize, scratch: usize, src: usize, dst: usize): i32 {
+  const law = P.law;
+  const max = 0x7fffffff;
+  if (P.guide != 0) {
+    if (law == LAW_SCALAR) return walk(LAW_SCALAR, true, lines, blocks, to, rec, scratch, max, true, src, dst);
+    if (law == LAW_NORMAL) return walk(LAW_NORMAL, true, lines, blocks, to, rec, scratch, max, true, src, dst);
+    return walk(LAW_UNIFORM, true, lines, blocks, to, rec, scratch, max, true, src, dst);
+  }
+  if (law == LAW_SCALAR) return walk(LAW_SCALAR, false, lines, blocks, to, rec, scratch, max, true, src, dst);
+  if (law == LAW_NORMAL) return walk(LAW_NORMAL, false, lines, blocks, to, rec, scratch, max, true, src, dst);
+  return walk(LAW_UNIFORM, false, lines, blocks, to, rec, scratch, max, true, src, dst);
+}
+
+const HANDOFF_BYTES: usize = 224;
+
+/** Writes the lanes in `lanes` (bit l: lane l) of a segment's handoff (layout: generateSegment). */
+function handOff(dst: usize, lanes: i32, s0: v128, s1: v128, s2: v128, s3: v128, w0: v128, w1: v128, w2: v128, w3: v128, pos: v128, weights: v128): void {
+  let m = i32x4.splat(0);
+  m = i32x4.replace_lane(m, 0, -(lanes & 1));
+  m = i32x4.replace_lane(m, 1, -((lanes >> 1) & 1));
+  m = i32x4.replace_lane(m, 2, -((lanes >> 2) & 1));
+  m = i32x4.replace_lane(m, 3, -((lanes >> 3) & 1));
+  v128.store(dst, v128.bitselect(s0, v128.load(dst, 64), m), 64);
+  v128.store(dst, v128.bitselect(s1, v128.load(dst, 80), m), 80);
+  v128.store(dst, v128.bitselect(s2, v128.load(dst, 96), m), 96);
+  v128.store(dst, v128.bitselect(s3, v128.load(dst, 112), m), 112);
+  v128.store(dst, v128.bitselect(w0, v128.load(dst, 128), m), 128);
+  v128.store(dst, v128.bitselect(w1, v128.load(dst, 144), m), 144);
+  v128.store(dst, v128.bitselect(w2, v128.load(dst, 160), m), 160);
+  v128.store(dst, v128.bitselect(w3, v128.load(dst, 176), m), 176);
+  v128.store(dst, v128.bitselect(pos, v128.load(dst, 192), m), 192);
+  v128.store(dst, v128.bitselect(weights, v128.load(dst, 208), m), 208);
+}
+
 /** Gaps of four structure words: by the guide table or by the log estimate, exact either way. */
 // @ts-ignore: decorator
 @inline function gapsOf(guided: bool, u: v128, guideV: v128, inv: v128, lenF: v128, tableV: v128, table: usize, len: i32, scratch: usize): v128 {
@@ -85,8 +128,32 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
 }
 
 // @ts-ignore: decorator
-@inline function walk(law: i32, guided: bool, lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize, limit: i32): i32 {
-  keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE_KIND);
+@inline function walk(
+  law: i32, guided: bool, lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize, limit: i32,
+  seg: bool = false, src: usize = 0, dst: usize = 0,
+): i32 {
+  let pos = i32x4.splat(-1);
+  let r = rec;
+  let mask = 15; // lanes still below their end (bit l: lane l)
+  if (seg && src != 0) {
+    // Resume where the previous segment's thread stopped (see generateSegment): its pending
+    // candidate is this segment's first record. Lanes already past `to` hand it on unchanged.
+    if (dst != 0) {
+      for (let i: usize = 64; i < HANDOFF_BYTES; i += 16) v128.store(dst + i, v128.load(src + i));
+    }
+    v128.store(scratch, v128.load(src, 64));
+    v128.store(scratch, v128.load(src, 80), 16);
+    v128.store(scratch, v128.load(src, 96), 32);
+    v128.store(scratch, v128.load(src, 112), 48);
+    pos = v128.load(src, 192);
+    mask = i32x4.bitmask(i32x4.lt_s(pos, ends));
+    v128.store(r, i32x4.min_s(pos, ends));
+    if (law != LAW_SCALAR) v128.store(r, v128.load(src, 208), 16);
+    r += law == LAW_SCALAR ? 16 : 32;
+    if (mask == 0) return 1;
+  } else {
+    keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE_KIND);
+  }
   let s0 = v128.load(scratch);
   let s1 = v128.load(scratch, 16);
   let s2 = v128.load(scratch, 32);
@@ -95,7 +162,12 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
   let w1 = w0;
   let w2 = w0;
   let w3 = w0;
-  if (law != LAW_SCALAR) {
+  if (seg && src != 0 && law != LAW_SCALAR) {
+    w0 = v128.load(src, 128);
+    w1 = v128.load(src, 144);
+    w2 = v128.load(src, 160);
+    w3 = v128.load(src, 176);
+  } else if (law != LAW_SCALAR) {
     keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_WEIGHT_KIND);
     w0 = v128.load(scratch);
     w1 = v128.load(scratch, 16);
@@ -112,8 +184,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
   const oneV = i32x4.splat(1);
   const a = f64x2.splat(P.lawA);
   const b = f64x2.splat(P.lawB);
-  let pos = i32x4.splat(-1);
-  let r = rec;
+
   let left = limit;
   do {
     const sum = i32x4.add(s0, s3);
@@ -126,8 +197,14 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     s2 = v128.xor(s2, t);
     s3 = rotl4(s3, 11);
     const gaps = gapsOf(guided, u, guideV, inv, lenF, tableV, table, len, scratch);
-    pos = i32x4.min_s(i32x4.add(i32x4.add(pos, gaps), oneV), ends);
-    v128.store(r, pos);
+    if (seg) {
+      pos = i32x4.add(i32x4.add(pos, gaps), oneV);
+      v128.store(r, i32x4.min_s(pos, ends));
+    } else {
+      pos = i32x4.min_s(i32x4.add(i32x4.add(pos, gaps), oneV), ends);
+      v128.store(r, pos);
+    }
+    let weights = oneV;
     if (law != LAW_SCALAR) {
       // One weight draw per lane per iteration: a lane's i-th draw belongs to its i-th connection.
       const wsum = i32x4.add(w0, w3);
@@ -197,12 +274,23 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
       }
       lo = f64x2.add(a, f64x2.mul(b, lo));
       hi = f64x2.add(a, f64x2.mul(b, hi));
-      const weights = v128.shuffle<i32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
+      weights = v128.shuffle<i32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
       v128.store(r, weights, 16);
     }
     r += stride;
-    if (!v128.any_true(i32x4.lt_s(pos, ends))) break;
-    if (--left == 0) return -1;
+    if (seg) {
+      // Rare (once per lane): keep the crossing lanes' states, after this candidate, and the
+      // candidate itself for the next segment. The walk goes on for the other lanes.
+      const m = i32x4.bitmask(i32x4.lt_s(pos, ends));
+      if (m != mask) {
+        if (dst != 0) handOff(dst, mask & ~m, s0, s1, s2, s3, w0, w1, w2, w3, pos, weights);
+        if (m == 0) break;
+        mask = m;
+      }
+    } else {
+      if (!v128.any_true(i32x4.lt_s(pos, ends))) break;
+      if (--left == 0) return -1;
+    }
   } while (true);
   return <i32>((r - rec) / stride);
 }

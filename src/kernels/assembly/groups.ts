@@ -4,11 +4,12 @@
 // lanes are applied in lane order: every output element sees its lines in increasing order, as
 // src/spec/referenceProducts.ts requires.
 //
-// Each of the job's threads owns a share of every block of the output (threads split each block
-// evenly), applies every group to its share only, and zeroes and reduces only its share.
+// Each of the job's threads owns a share of every block of the output (cut: even shares, or less
+// for thread 0 while it touches the result's pages), walks and applies every group for its share
+// only (chain.ts), and zeroes and reduces only its share.
 import { BLOCK_BITS, BLOCK_SIZE, LAW_SCALAR } from './constants';
 import { T_SCRATCH } from '../wasm/layout';
-import { generate, recordStride } from './generate';
+import { generate, generateSegment, recordStride } from './generate';
 import * as P from './params';
 
 const LANES_AT: usize = 1024; // lane descriptors in the thread scratch: index, line, block, end
@@ -16,9 +17,9 @@ const LANES_AT: usize = 1024; // lane descriptors in the thread scratch: index, 
 // This thread's view of the job (set by beginScatter).
 export let scratch: usize = 0;
 let lanes: usize = 0;
-// This thread's share of every block: positions [len * part / parts, len * (part + 1) / parts)
-// of each block of length len. Splitting every block (rather than the line) keeps the threads'
-// work even all along the job, whatever order the blocks come in.
+// This thread's share of every block: positions [cut(len, part), cut(len, part + 1)) of each
+// block (or of each lane's walk) of length len. Splitting every block (rather than the line)
+// keeps the threads' work even all along the job, whatever order the blocks come in.
 export let part: u32 = 0;
 export let parts: u32 = 1;
 export let stride: usize = 16;
@@ -79,79 +80,41 @@ export function describeGroup(c: i32, j: i32): void {
   }
 }
 
-/** Largest lane end of the described group. */
-export function maxEnd(): i32 {
-  const e = v128.load(lanes, 48);
-  return max(max(i32x4.extract_lane(e, 0), i32x4.extract_lane(e, 1)), max(i32x4.extract_lane(e, 2), i32x4.extract_lane(e, 3)));
-}
-
 export function generateDescribed(rec: usize, limit: i32 = 0x7fffffff): i32 {
   return generate(v128.load(lanes, 16), v128.load(lanes, 32), v128.load(lanes, 48), rec, scratch, limit);
 }
 
-/** First record index whose position in lane (at r, step stride) is >= from; iters records. */
-function firstAtOrAfter(r: usize, iters: i32, from: i32): i32 {
-  let lo = 0;
-  let hi = iters - 1; // the last record is at the lane's end, which is >= from
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (load<i32>(r + <usize>mid * stride) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
- * Where each thread's share starts in each lane: header[t * 4 + l] (u32) is the first record of
- * lane l at or after thread t's share. The generating thread writes it while the records are
- * still in its cache, so the others need not search them.
+ * Records of this thread's share of the described group (chain.ts): each lane walked from its
+ * share's start (the handoff at src, or the lane's beginning) to its share's end.
  */
-export function writeHeader(header: usize, rec: usize, iters: i32): void {
-  for (let t: u32 = 0; t < parts; t++) {
+export function generateShare(rec: usize, src: usize, dst: usize): i32 {
+  const ends = v128.load(lanes, 48);
+  let to = ends;
+  if (part + 1 < parts) {
     for (let l = 0; l < 4; l++) {
       const end = load<u32>(lanes + (<usize>l << 2), 48);
-      const from = <i32>((end * t) / parts);
-      const first = from > 0 && end != 0 ? firstAtOrAfter(rec + (<usize>l << 2), iters, from) : 0;
-      store<u32>(header + (<usize>(t * 4 + <u32>l) << 2), <u32>first);
+      store<u32>(lanes + 64 + (<usize>l << 2), cut(end, part + 1));
     }
+    to = v128.load(lanes, 64); // after the lane descriptors
   }
+  return generateSegment(v128.load(lanes, 16), v128.load(lanes, 32), to, rec, scratch, src, dst);
 }
 
 /**
- * Bytes of a group's header, before its records (none on one thread). Groups start on 128-byte
- * boundaries: a thread writing a new group never touches the cache lines (or line pairs, which
- * the hardware fetches together) that another thread is still reading.
+ * Where share s of a length len starts: shares 0 to parts - 2 split [0, len * split) evenly, the
+ * last (thread 0's, beginScatter) has the rest. P.split is in 1/65536 of len; 0 means even shares.
  */
-export function headerBytes(): usize {
-  return parts == 1 ? 0 : alignUp((<usize>parts << 4), 128);
+function cut(len: u32, s: u32): u32 {
+  if (s >= parts) return len;
+  if (P.split == 0 || parts == 1) return <u32>((<u64>len * s) / parts);
+  return <u32>((<u64>len * s * P.split) / ((<u64>(parts - 1)) << 16));
 }
-
-export function alignUp(n: usize, to: usize): usize {
-  return (n + to - 1) & ~(to - 1);
-}
-
-let sink: i32 = 0;
 
 /**
- * Reads one word of every cache line of this thread's share of a group's records, all at once,
- * before applying them: records generated on another core then arrive in parallel rather than
- * one miss after another (cores far apart take hundreds of ns per miss).
+ * Applies the described group's records (iters of them at rec), which hold this thread's range
+ * only (generateDescribed on one thread, generateShare on several), to that range.
  */
-export function touchShare(rec: usize, iters: i32): void {
-  const header = rec - headerBytes();
-  let lo: u32 = 0x7fffffff;
-  let hi: u32 = 0;
-  for (let l: u32 = 0; l < 4; l++) {
-    lo = min(lo, load<u32>(header + ((part * 4 + l) << 2)));
-    hi = max(hi, part + 1 < parts ? load<u32>(header + (((part + 1) * 4 + l) << 2)) : <u32>iters);
-  }
-  let s = 0;
-  const end = rec + <usize>hi * stride;
-  for (let p = (rec + <usize>lo * stride) & ~63; p < end; p += 64) s += load<i32>(p);
-  sink += s;
-}
-
-/** Applies the described group's records (iters of them at rec) to this thread's range. */
 export function applyGroup(rec: usize, iters: i32, target: usize): void {
   const k = P.k;
   for (let l = 0; l < 4; l++) {
@@ -159,11 +122,10 @@ export function applyGroup(rec: usize, iters: i32, target: usize): void {
     const end = load<u32>(d, 48);
     if (end == 0) continue;
     const base = load<u32>(d, 32) << BLOCK_BITS;
-    const from = <i32>((end * part) / parts);
-    const to = <i32>((end * (part + 1)) / parts);
+    const from = <i32>cut(end, part);
+    const to = <i32>cut(end, part + 1);
     if (from >= to) continue;
-    let r = rec + (<usize>l << 2);
-    if (from > 0) r += <usize>load<u32>(rec - headerBytes() + (<usize>(part * 4 + <u32>l) << 2)) * stride;
+    const r = rec + (<usize>l << 2);
     const dst = target + ((<usize>base * <usize>k) << 2);
     const index = <usize>load<u32>(d);
     if (k == 1) {
@@ -257,8 +219,8 @@ function share(b: u32): void {
   const len = rest < <u32>BLOCK_SIZE ? rest : <u32>BLOCK_SIZE;
   const base = <usize>(b << BLOCK_BITS);
   const k = <usize>P.k;
-  shareFrom = ((base + <usize>((len * part) / parts)) * k) << 2;
-  shareTo = ((base + <usize>((len * (part + 1)) / parts)) * k) << 2;
+  shareFrom = ((base + <usize>cut(len, part)) * k) << 2;
+  shareTo = ((base + <usize>cut(len, part + 1)) * k) << 2;
 }
 
 function blockCount(): u32 {
@@ -293,6 +255,7 @@ export function beginScatter(tid: i32, threads: i32, region: usize): void {
   lanes = scratch + LANES_AT;
   stride = recordStride();
   constWeight = <f32>P.lawA;
-  part = <u32>tid;
+  // Reversed so that share 0, the head of the chain (chain.ts), goes to a worker thread.
+  part = <u32>(threads - 1 - tid);
   parts = <u32>threads;
 }

@@ -3,7 +3,7 @@ import {
   PARAMS, P_SEED_LO, P_SEED_HI, P_LAW, P_TABLE, P_TABLE_LEN, P_LINES, P_LENGTH, P_K, P_ACTIVE,
   P_ACTIVE_N, P_VALUES, P_OUT, P_PARTIAL, P_Y, P_CHUNKS, P_CHUNK_STARTS, P_COUNTS, P_OFFSETS,
   P_INDICES, P_DATA, P_LINE_START, P_LINE_END, P_THREAD_BASE, P_THREAD_STRIDE, P_GROUPS, P_A, P_B,
-  P_INV_LOG2Q, P_GUIDE, CTRL, C_THREADS,
+  P_INV_LOG2Q, P_GUIDE, P_SPLIT, CTRL, C_THREADS,
 } from '../wasm/layout';
 
 export let seedLo: i32 = 0;
@@ -12,6 +12,7 @@ export let law: i32 = 0;
 export let table: usize = 0;
 export let tableLen: i32 = 0;
 export let guide: usize = 0;
+export let split: u32 = 0;
 export let lineCount: u32 = 0;
 export let lineLength: u32 = 0;
 export let k: i32 = 1;
@@ -45,6 +46,7 @@ export function readParams(): void {
   table = load<u32>(p + P_TABLE);
   tableLen = load<i32>(p + P_TABLE_LEN);
   guide = load<u32>(p + P_GUIDE);
+  split = load<u32>(p + P_SPLIT);
   lineCount = load<u32>(p + P_LINES);
   lineLength = load<u32>(p + P_LENGTH);
   k = load<i32>(p + P_K);

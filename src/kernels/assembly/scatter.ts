@@ -2,13 +2,10 @@
 // f32(x * w) of each connection into the output, in float32, in increasing line order per output
 // element, chunk by chunk (src/spec/scatterChunks.ts), so the result is bit-identical to the
 // reference for any number of threads. groups.ts says how the work is cut; one thread generates
-// and applies group after group, several threads share the work through pipeline.ts.
+// and applies group after group, several threads share the work through chain.ts.
 import { T_RING } from '../wasm/layout';
-import {
-  applyGroup, beginScatter, chunkGroups, describeGroup, generateDescribed, headerBytes, reduceShare,
-  writeHeader, zeroShare,
-} from './groups';
-import { scatterShared } from './pipeline';
+import { applyGroup, beginScatter, chunkGroups, describeGroup, generateDescribed, reduceShare, zeroShare } from './groups';
+import { scatterChain } from './chain';
 import * as P from './params';
 
 export function scatterJob(tid: i32): void {
@@ -17,7 +14,7 @@ export function scatterJob(tid: i32): void {
   beginScatter(tid, T, region);
   zeroShare();
   if (T == 1) scatterAlone(region + T_RING);
-  else scatterShared(tid, region);
+  else scatterChain(region);
 }
 
 function scatterAlone(rec: usize): void {

@@ -54,6 +54,7 @@ export const P_THREAD_BASE = 92; // region of thread 0; thread t at base + t * s
 export const P_THREAD_STRIDE = 96;
 export const P_GROUPS = 100; // scatter: total groups over all chunks
 export const P_GUIDE = 104; // guide table of the gap law (gap.ts), 0 to estimate gaps by a logarithm
+export const P_SPLIT = 108; // scatter: where thread 0's share starts, in 1/65536 of a block (0: even)
 export const P_F64 = 128;
 export const P_A = 128; // law: value, loc or offset
 export const P_B = 136; // law: 0, scale or span
@@ -78,8 +79,8 @@ export const ZIG_F = 5632; // f64[128]
 export const CURSORS = 12288; // i32 per thread, 64 bytes apart
 export const RESULTS = 16384; // f64 per thread, 64 bytes apart
 /**
- * Scatter pipeline: SLOT_COUNT groups in flight, one cache line each (so publishing one group
- * never disturbs a thread waiting on another): tag, records pointer, iterations, chunk.
+ * Scatter chain (src/kernels/assembly/chain.ts): the host zeroes this area before every job; it
+ * holds the handoff counts.
  */
 export const SLOTS = 20480;
 export const SLOT_COUNT = 256;

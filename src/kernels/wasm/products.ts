@@ -21,6 +21,7 @@ import {
   P_COUNTS,
   P_DATA,
   P_GUIDE,
+  P_SPLIT,
   P_INDICES,
   P_INV_LOG2Q,
   P_K,
@@ -54,6 +55,28 @@ const NS_PER_CONNECTION = 2.5;
 const NS_PER_WEIGHTED: Record<MatrixSpec['law']['kind'], number> = { scalar: 1.7, uniform: 2.5, normal: 4.5 };
 const NS_PER_COLUMN = 0.6;
 const NS_PER_BLOCK = 60;
+
+/** Scatter cost per extra column of a batch, and of touching one fresh page of a result. */
+const SCATTER_NS_PER_COLUMN = 0.2;
+const NS_PER_PAGE = 1200;
+
+/**
+ * Where thread 0's share of a parallel scatter starts, in 1/65536 of a block (P_SPLIT): thread 0
+ * first touches the result's pages, so it gets that much less of the work (any split gives the
+ * same result; this one only evens the threads' time).
+ */
+function scatterSplit(
+  threads: number,
+  connections: number,
+  nsPerConnection: number,
+  k: number,
+  floats: number,
+): number {
+  const work = connections * (nsPerConnection + SCATTER_NS_PER_COLUMN * (k - 1));
+  const touch = ((floats * 4) / 4096) * NS_PER_PAGE;
+  const mine = Math.max(0, (1 - ((threads - 1) * touch) / work) / threads);
+  return Math.round((1 - mine) * 65536);
+}
 
 /** Results from this size (floats) are touched while the workers run (wasmScatter). */
 const PREFAULT_FLOATS = 1 << 18;
@@ -156,7 +179,14 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines, batchMajor = 
   // The result's fresh pages cost about a microsecond each to touch: on several threads, the
   // caller touches them while the workers start, instead of after the job.
   const out = new Float32Array(length * k);
-  runJob(threads, threads > 1 && out.length >= PREFAULT_FLOATS ? () => out.fill(0) : undefined);
+  const prefault = threads > 1 && out.length >= PREFAULT_FLOATS;
+  const connections = n * length * table.effectiveProb;
+  view.setUint32(
+    P_SPLIT,
+    prefault ? scatterSplit(threads, connections, NS_PER_WEIGHTED[spec.law.kind], k, out.length) : 0,
+    true,
+  );
+  runJob(threads, prefault ? () => out.fill(0) : undefined);
   // Batch-major results (k rows of `length`) are transposed in wasm memory, then copied once.
   if (transpose) kernels.exports.transposeF32(outAt, transposedAt, length, k);
   out.set(new Float32Array(runtime().kernels.buffer, transpose ? transposedAt : outAt, length * k));
