@@ -89,11 +89,13 @@ export const MAX_THREADS = 64;
 
 export const HEAP = 65536;
 
-/** Per-thread region: small scratch, then the records ring. */
+/** Per-thread region: small scratch, then the records area. */
 export const T_SCRATCH = 0; // 4 KiB
-export const T_FIFO = 4096; // pipeline bookkeeping, 16 bytes per slot
 export const T_RING = 8192;
-/** Ring size: must hold at least one worst-case group (65537 records of 32 bytes). */
+/**
+ * Records area: one worst-case group (65537 records of 32 bytes) from its start, and from 4 MiB
+ * the thread's 1 MiB ring of scatter handoffs (src/kernels/assembly/chain.ts).
+ */
 export const RING_BYTES = 6291456;
 export const THREAD_REGION_BYTES = 6299648; // T_RING + RING_BYTES
 
