@@ -11,18 +11,9 @@
  *    >= 20 (rate about 1e-6).
  * 6 cases x 4 = 24 assertions: about 2.5e-5 for the file.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { BLOCK_SIZE } from '../../../src/spec/constants.js';
-import {
-  binomialAcceptance,
-  binomialCategories,
-  binomialMu4,
-  categorise,
-  chiSquareTest,
-  report,
-  sampleVariance,
-  varianceAcceptance,
-} from '../../helpers/stats.js';
+import { expectBinomialCounts } from './binomialCounts.js';
 import { positionCounts, rowSpec } from './sampling.js';
 
 const COLUMNS = 2 * BLOCK_SIZE + 1000;
@@ -40,28 +31,6 @@ const CASES: [number, number][] = [
 describe('column counts are Binomial(lines, p)', () => {
   it.each(CASES)('p = %s over %s lines', (p, lines) => {
     const counts = positionCounts(rowSpec(p, 4242, 17), lines, COLUMNS);
-    const name = `columns p=${p} lines=${lines}`;
-
-    const total = counts.reduce((a, b) => a + b, 0);
-    const { lo, hi } = binomialAcceptance(lines * COLUMNS, p);
-    report(`${name} total`, total, `[${lo}, ${hi}]`);
-    expect(total).toBeGreaterThanOrEqual(lo);
-    expect(total).toBeLessThanOrEqual(hi);
-
-    const variance = lines * p * (1 - p);
-    const region = varianceAcceptance(COLUMNS, variance, binomialMu4(lines, p));
-    const s2 = sampleVariance(counts);
-    report(
-      `${name} variance`,
-      s2,
-      `[${region.lo.toPrecision(5)}, ${region.hi.toPrecision(5)}] (L p q = ${variance.toPrecision(5)})`,
-    );
-    expect(s2).toBeGreaterThanOrEqual(region.lo);
-    expect(s2).toBeLessThanOrEqual(region.hi);
-
-    const { offset, probs } = binomialCategories(lines, p);
-    const chi = chiSquareTest(categorise(counts, offset, probs.length), probs);
-    report(`${name} chi-square (df ${chi.df})`, chi.statistic, chi.bound);
-    expect(chi.statistic).toBeLessThanOrEqual(chi.bound);
+    expectBinomialCounts(`columns p=${p} lines=${lines}`, counts, lines, p);
   });
 });

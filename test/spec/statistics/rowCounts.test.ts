@@ -11,18 +11,9 @@
  *    (chi-square approximation: rate about 1e-6).
  * 12 cases x 4 = 48 assertions: about 5e-5 for the file.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { BLOCK_SIZE } from '../../../src/spec/constants.js';
-import {
-  binomialAcceptance,
-  binomialCategories,
-  binomialMu4,
-  categorise,
-  chiSquareTest,
-  report,
-  sampleVariance,
-  varianceAcceptance,
-} from '../../helpers/stats.js';
+import { expectBinomialCounts } from './binomialCounts.js';
 import { lineCounts, rowSpec } from './sampling.js';
 
 const LONG = 3 * BLOCK_SIZE + 1000;
@@ -46,28 +37,6 @@ const CASES: [number, number, number][] = [
 describe('row counts are Binomial(n, p)', () => {
   it.each(CASES)('p = %s, n = %s, %s lines', (p, n, lines) => {
     const counts = lineCounts(rowSpec(p, 77 + lines), lines, n);
-    const name = `rows p=${p} n=${n} lines=${lines}`;
-
-    const total = counts.reduce((a, b) => a + b, 0);
-    const { lo, hi } = binomialAcceptance(lines * n, p);
-    report(`${name} total`, total, `[${lo}, ${hi}]`);
-    expect(total).toBeGreaterThanOrEqual(lo);
-    expect(total).toBeLessThanOrEqual(hi);
-
-    const variance = n * p * (1 - p);
-    const region = varianceAcceptance(lines, variance, binomialMu4(n, p));
-    const s2 = sampleVariance(counts);
-    report(
-      `${name} variance`,
-      s2,
-      `[${region.lo.toPrecision(5)}, ${region.hi.toPrecision(5)}] (n p q = ${variance.toPrecision(5)})`,
-    );
-    expect(s2).toBeGreaterThanOrEqual(region.lo);
-    expect(s2).toBeLessThanOrEqual(region.hi);
-
-    const { offset, probs } = binomialCategories(n, p);
-    const chi = chiSquareTest(categorise(counts, offset, probs.length), probs);
-    report(`${name} chi-square (df ${chi.df})`, chi.statistic, chi.bound);
-    expect(chi.statistic).toBeLessThanOrEqual(chi.bound);
+    expectBinomialCounts(`rows p=${p} n=${n} lines=${lines}`, counts, n, p);
   });
 });
