@@ -1,17 +1,17 @@
 /**
- * Prints the known-answer vectors of docs/spec.md, computed by the reference implementation.
+ * Prints the known-answer vectors of docs/definition.md, computed by the reference implementation.
  *
- *     npx tsx scripts/known-answers.ts            Markdown listings, as they appear in docs/spec.md
- *     npx tsx scripts/known-answers.ts --json     the vectors as JSON (test/spec/vectors/known-answers.json)
+ *     npx tsx scripts/known-answers.ts            Markdown listings, as they appear in docs/definition.md
+ *     npx tsx scripts/known-answers.ts --json     the vectors as JSON (test/definition/vectors/known-answers.json)
  *
  * Regenerate only on purpose: a changed vector means the definition changed, and every matrix
  * anyone ever built with this library changes with it.
  */
 import * as prettier from 'prettier';
-import { lineLength, type MatrixSpec } from '../src/spec/matrixSpec.js';
-import { walkLine } from '../src/spec/lineWalk.js';
-import { seedWords } from '../src/spec/seed.js';
-import type { WeightLaw } from '../src/spec/weights/weightLaw.js';
+import { lineLength } from '../src/definition/matrixSpec.js';
+import { walkLine } from '../src/definition/lineWalk.js';
+import { seedWords } from '../src/definition/seed.js';
+import type { MatrixSpec, WeightLaw } from '../src/types.js';
 
 /** One fixed parameter set and the lines (and position windows) it lists. */
 interface Case {
@@ -163,7 +163,7 @@ if (process.argv.includes('--json')) {
   // Formatted as the repository's prettier settings want it, so `npm run lint` accepts the file.
   const json = JSON.stringify({ generatedBy: 'npx tsx scripts/known-answers.ts --json', vectors });
   const options = await prettier.resolveConfig(
-    new URL('../test/spec/vectors/known-answers.json', import.meta.url),
+    new URL('../test/definition/vectors/known-answers.json', import.meta.url),
   );
   process.stdout.write(await prettier.format(json, { ...options, parser: 'json' }));
 } else {

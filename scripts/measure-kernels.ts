@@ -5,10 +5,20 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { wasmBackend, setThreadCount, shutdownThreads, getThreadCount } from '../src/kernels/wasm/index.js';
-import { walkLine } from '../src/spec/lineWalk.js';
-import type { MatrixSpec } from '../src/spec/matrixSpec.js';
-import type { ActiveLines } from '../src/spec/referenceProducts.js';
-import type { WeightLaw } from '../src/spec/weights/weightLaw.js';
+import { walkLine } from '../src/definition/lineWalk.js';
+import type { ActiveLines, Backend, MatrixSpec, WeightLaw } from '../src/types.js';
+
+function scatter(backend: Backend, s: MatrixSpec, active: ActiveLines): Float32Array {
+  const out = new Float32Array(s.cols * active.k);
+  backend.scatter(s, active, { out, accumulate: false, batchMajor: false, fresh: true });
+  return out;
+}
+
+function gather(backend: Backend, s: MatrixSpec, y: Float32Array, k: number): Float32Array {
+  const out = new Float32Array(s.rows * k);
+  backend.gather(s, y, k, { out, accumulate: false, batchMajor: false, fresh: true });
+  return out;
+}
 
 const N = 100_000;
 const P = 0.01;
@@ -118,7 +128,7 @@ for (const [name, law] of laws) {
   const events = connections(s, rows1);
   const active: ActiveLines = { lines: rows1, values: null, k: 1 };
   console.log(
-    `x @ R, 1% rows, ${name.padEnd(7)} weights, ${events} events | ${rates(() => wasmBackend.scatter(s, active), events, 'events')}`,
+    `x @ R, 1% rows, ${name.padEnd(7)} weights, ${events} events | ${rates(() => scatter(wasmBackend, s, active), events, 'events')}`,
   );
 }
 {
@@ -127,7 +137,7 @@ for (const [name, law] of laws) {
   const events = connections(s, rows10);
   const active: ActiveLines = { lines: rows10, values: null, k: 1 };
   console.log(
-    `x @ R, 10% rows, scalar weights, ${events} events | ${rates(() => wasmBackend.scatter(s, active), events, 'events')}`,
+    `x @ R, 10% rows, scalar weights, ${events} events | ${rates(() => scatter(wasmBackend, s, active), events, 'events')}`,
   );
 }
 const k = 16;
@@ -137,14 +147,14 @@ for (const [name, law] of laws.slice(0, 2)) {
   const values = Float32Array.from({ length: rows1.length * k }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5);
   const active: ActiveLines = { lines: rows1, values, k };
   console.log(
-    `X @ R, k = ${k}, 1% rows, ${name} weights | ${rates(() => wasmBackend.scatter(s, active), events * k, 'synapse-columns')}`,
+    `X @ R, k = ${k}, 1% rows, ${name} weights | ${rates(() => scatter(wasmBackend, s, active), events * k, 'synapse-columns')}`,
   );
 }
 {
   // The tutorial's forward pass: 100K inputs -> 50K outputs, p = 0.01, about 100 inputs active.
   const s = spec(laws[1]![1], N, 50_000);
   const active: ActiveLines = { lines: activeRows(100, N), values: null, k: 1 };
-  const ms = measure(() => wasmBackend.scatter(s, active));
+  const ms = measure(() => scatter(wasmBackend, s, active));
   console.log(
     `tutorial forward pass 100K -> 50K, 100 active, normal weights: ${(ms * 1e3).toFixed(0)} us per call`,
   );
@@ -157,7 +167,7 @@ for (const [name, law] of laws.slice(0, 2)) {
     activeRows(1000, 1000).map((_, i) => i),
   );
   console.log(
-    `R @ y gather, 1000 x 100K, scalar weights | ${rates(() => wasmBackend.gather(s, y, 1), events, 'events')}`,
+    `R @ y gather, 1000 x 100K, scalar weights | ${rates(() => gather(wasmBackend, s, y, 1), events, 'events')}`,
   );
 }
 shutdownThreads();

@@ -1,14 +1,11 @@
 import { JitconnTooLargeError } from '../errors.js';
 
-/** Largest number of float32 elements `todense()` and `tocsr()` materialise by default (1 GiB). */
-export const DEFAULT_MAX_ELEMENTS = 2 ** 28;
-
-/** Refuse, with a clear message, to materialise more than `limit` elements. */
+/** Refuse, with a clear message, to allocate more than `limit` 4-byte elements. */
 export function checkMaterialisable(elements: number, limit: number, what: string): void {
   if (elements > limit) {
     throw new JitconnTooLargeError(
-      `${what} would hold ${elements} elements (${formatBytes(elements * 4)}), more than the limit of ` +
-        `${limit} elements (${formatBytes(limit * 4)}); pass a larger maxElements if the memory is really there`,
+      `${what} would allocate ${Math.ceil(elements)} 4-byte elements (${formatBytes(elements * 4)}), more than ` +
+        `the limit of ${limit} (${formatBytes(limit * 4)}); pass a larger maxElements if the memory is really there`,
     );
   }
 }
@@ -24,8 +21,8 @@ export function allocateFloat32(elements: number, what: string): Float32Array {
   }
 }
 
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {

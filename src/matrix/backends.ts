@@ -1,28 +1,35 @@
 import { JitconnArgumentError } from '../errors.js';
-import type { Backend, BackendName } from '../kernels/backend.js';
 import { referenceBackend } from '../kernels/referenceBackend.js';
+import { wasmBackend } from '../kernels/wasm/index.js';
+import type { Backend, BackendName } from '../types.js';
 
-/** The backends this build has; the fast one registers itself when the package loads. */
-const backends = new Map<BackendName, Backend>([['reference', referenceBackend]]);
-let defaultName: BackendName = 'reference';
+/**
+ * The compute backends, wired here and nowhere else: the WebAssembly kernels (the default) and
+ * the reference implementation of the definition (plain, slow, and the meaning of every result).
+ */
+const BACKENDS: Readonly<Record<BackendName, Backend>> = { wasm: wasmBackend, reference: referenceBackend };
+const NAMES = Object.keys(BACKENDS) as BackendName[];
 
-export function registerBackend(backend: Backend, makeDefault: boolean): void {
-  backends.set(backend.name, backend);
-  if (makeDefault) defaultName = backend.name;
+let defaultName: BackendName = 'wasm';
+
+/** A backend name, checked. */
+export function checkBackendName(name: unknown, argument = 'backend'): BackendName {
+  if (typeof name !== 'string' || !Object.hasOwn(BACKENDS, name)) {
+    throw new JitconnArgumentError(argument, name, `one of ${NAMES.map((n) => `'${n}'`).join(', ')}`);
+  }
+  return name as BackendName;
 }
 
+/** The backend every matrix uses unless it names its own. */
 export function defaultBackendName(): BackendName {
   return defaultName;
 }
 
 /** Choose the backend every matrix uses unless it names its own. */
 export function setDefaultBackend(name: BackendName): void {
-  getBackend(name);
-  defaultName = name;
+  defaultName = checkBackendName(name);
 }
 
 export function getBackend(name: BackendName): Backend {
-  const backend = backends.get(name);
-  if (!backend) throw new JitconnArgumentError('backend', name, `one of ${[...backends.keys()].join(', ')}`);
-  return backend;
+  return BACKENDS[checkBackendName(name)];
 }

@@ -1,6 +1,6 @@
 import { JitconnArgumentError } from '../errors.js';
-import { bernoulliPositions } from '../spec/bernoulliVector.js';
-import { seedWords, type Seed } from '../spec/seed.js';
+import { bernoulliPositions } from '../definition/bernoulliVector.js';
+import { seedWords, type Seed } from '../definition/seed.js';
 import { checkDimension, checkProb } from './validate.js';
 
 /**

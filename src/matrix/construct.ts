@@ -1,8 +1,24 @@
-import type { Seed } from '../spec/seed.js';
-import { seedWords } from '../spec/seed.js';
-import type { WeightLaw } from '../spec/weights/weightLaw.js';
-import type { MatrixInit, MatrixOptions } from './jitcMatrix.js';
+import type { Seed } from '../definition/seed.js';
+import { seedWords } from '../definition/seed.js';
+import type { BackendName, WeightLaw } from '../types.js';
+import { checkBackendName } from './backends.js';
 import { checkProb, checkShape, checkTuple } from './validate.js';
+
+/** Everything a matrix is made of (validated). */
+export interface MatrixInit {
+  readonly law: WeightLaw;
+  readonly prob: number;
+  readonly seed: Seed;
+  readonly shape: readonly [number, number];
+  readonly orientation: 'row' | 'col';
+  readonly backend?: BackendName | undefined;
+}
+
+/** Options every constructor accepts. */
+export interface MatrixOptions {
+  /** 'wasm' (the default) or 'reference' (the plain definition, slow). */
+  readonly backend?: BackendName;
+}
 
 /** Marks an already validated init passed between our own classes. */
 export const FROM_INIT = Symbol('jitconn.fromInit');
@@ -28,7 +44,7 @@ export interface CommonFields extends MatrixOptions {
  */
 export function initFrom(
   data: unknown,
-  options: ShapeOptions | undefined,
+  options: unknown,
   orientation: 'row' | 'col',
   fields: readonly string[],
   law: (values: Record<string, unknown>) => WeightLaw,
@@ -37,29 +53,27 @@ export function initFrom(
     return (data as InternalInit)[FROM_INIT];
   const names = [...fields, 'prob', 'seed'];
   let values: Record<string, unknown>;
-  let shape: unknown;
-  let backend: MatrixOptions['backend'];
+  let settings: Record<string, unknown>;
   if (Array.isArray(data)) {
     const tuple = checkTuple(data, names);
     values = Object.fromEntries(names.map((name, i) => [name, tuple[i]]));
-    shape = options?.shape;
-    backend = options?.backend;
+    settings = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : {};
   } else if (typeof data === 'object' && data !== null) {
     values = data as Record<string, unknown>;
-    shape = values['shape'];
-    backend = values['backend'] as MatrixOptions['backend'];
+    settings = values;
   } else {
     checkTuple(data, names);
     throw new Error('unreachable');
   }
   const seed = values['seed'] as Seed;
   seedWords(seed);
+  const backend = settings['backend'];
   return {
     law: law(values),
     prob: checkProb(values['prob']),
     seed,
-    shape: checkShape(shape),
+    shape: checkShape(settings['shape']),
     orientation,
-    backend,
+    backend: backend === undefined ? undefined : checkBackendName(backend),
   };
 }

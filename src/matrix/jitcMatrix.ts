@@ -1,53 +1,22 @@
-import { JitconnArgumentError } from '../errors.js';
-import type { Backend, BackendName } from '../kernels/backend.js';
-import { gapTable } from '../spec/gapTable.js';
-import type { MatrixSpec } from '../spec/matrixSpec.js';
-import type { ActiveLines } from '../spec/referenceProducts.js';
-import { seedWords, type Seed } from '../spec/seed.js';
-import { scaleLaw, type WeightLaw } from '../spec/weights/weightLaw.js';
-import { allocateFloat32, checkMaterialisable, DEFAULT_MAX_ELEMENTS } from './allocate.js';
+import { JitconnArgumentError, JitconnTooLargeError } from '../errors.js';
+import { seedWords, type Seed } from '../definition/seed.js';
+import { scaleLaw } from '../definition/weights/weightLaw.js';
+import type { ActiveLines, Backend, BackendName, MatrixSpec, WeightLaw } from '../types.js';
 import { defaultBackendName, getBackend } from './backends.js';
+import type { MatrixInit } from './construct.js';
+import {
+  countConnections,
+  DEFAULT_MAX_ELEMENTS,
+  toCsr,
+  toDense,
+  type CsrMatrix,
+  type MaterialiseOptions,
+} from './materialise.js';
 import { activeFromMatrix, activeFromVector, denseFromMatrix } from './operands.js';
 import type { MatrixOperand, VectorOperand } from './operands.js';
-import { createMatrix } from './registry.js';
-import { checkBatch, checkFinite, checkNonNegative } from './validate.js';
-
-/** Everything a matrix is made of (validated). */
-export interface MatrixInit {
-  readonly law: WeightLaw;
-  readonly prob: number;
-  readonly seed: Seed;
-  readonly shape: readonly [number, number];
-  readonly orientation: 'row' | 'col';
-  readonly backend?: BackendName | undefined;
-}
-
-/** Options every constructor accepts. */
-export interface MatrixOptions {
-  /** 'wasm' (default when built) or 'reference' (the plain definition, slow). */
-  readonly backend?: BackendName;
-}
-
-/** A new weight law for `withWeight`: a scalar, or the parameters of a normal or uniform law. */
-export type WeightSpec =
-  | number
-  | { readonly weight: number }
-  | { readonly wloc: number; readonly wscale: number }
-  | { readonly wlow: number; readonly whigh: number };
-
-/** Compressed sparse rows of the realised matrix. */
-export interface CsrMatrix {
-  readonly indptr: Uint32Array;
-  readonly indices: Uint32Array;
-  readonly data: Float32Array;
-  readonly shape: [number, number];
-}
-
-/** Limits for the methods that materialise a matrix. */
-export interface MaterialiseOptions {
-  /** Most float32 elements to allocate (default 2^28, 1 GiB). */
-  readonly maxElements?: number;
-}
+import { productTarget, type ProductOptions } from './productOptions.js';
+import { checkBatch, checkFinite, checkMaxElements } from './validate.js';
+import { lawFits, lawFromWeightSpec, type WeightSpec } from './weightSpec.js';
 
 /** The serialised form: a few numbers. */
 export interface MatrixJSON {
@@ -61,72 +30,64 @@ export interface MatrixJSON {
   readonly shape: [number, number];
 }
 
-/** Parse a user's weight specification into a law (validating it). */
-export function lawFromWeightSpec(weight: WeightSpec, argument = 'weight'): WeightLaw {
-  if (typeof weight === 'number') return { kind: 'scalar', value: checkFinite(weight, argument) };
-  if (typeof weight === 'object' && weight !== null) {
-    if ('weight' in weight) return { kind: 'scalar', value: checkFinite(weight.weight, 'weight') };
-    if ('wloc' in weight) {
-      return {
-        kind: 'normal',
-        loc: checkFinite(weight.wloc, 'wloc'),
-        scale: checkNonNegative(weight.wscale, 'wscale'),
-      };
-    }
-    if ('wlow' in weight) {
-      const low = checkFinite(weight.wlow, 'wlow');
-      const high = checkFinite(weight.whigh, 'whigh');
-      if (!(high >= low)) throw new JitconnArgumentError('whigh', high, `a number >= wlow (${low})`);
-      return { kind: 'uniform', offset: low, span: checkFinite(high - low, 'whigh - wlow') };
-    }
-  }
-  throw new JitconnArgumentError(argument, weight, 'a number, {weight}, {wloc, wscale} or {wlow, whigh}');
-}
+/** Largest result a product returns (a typed array's limit in every engine we run on). */
+const MAX_RESULT = 2 ** 31 - 1;
 
 /**
  * A just-in-time connectivity matrix: Bernoulli(prob) connections with weights from a law,
  * regenerated from the seed by every operation and never stored. The base of the R (row) and
- * C (column) classes of every weight law.
+ * C (column) classes of every weight law. Immutable: its shape, law and definition are frozen.
  */
 export abstract class JITCMatrix {
-  /** [rows, cols]. */
-  readonly shape: readonly [number, number];
-  /** Connection probability of every entry. */
-  readonly prob: number;
-  /** The seed, as given. */
-  readonly seed: Seed;
-  /** 'row' for R classes (generated along rows), 'col' for C classes. */
-  readonly orientation: 'row' | 'col';
-  /** The definition this matrix is (docs/spec.md). */
-  readonly spec: MatrixSpec;
-  private readonly backendName: BackendName | undefined;
+  readonly #init: MatrixInit;
+  readonly #spec: MatrixSpec;
 
   protected constructor(init: MatrixInit) {
     const { lo, hi } = seedWords(init.seed);
-    this.shape = [init.shape[0], init.shape[1]];
-    this.prob = init.prob;
-    this.seed = init.seed;
-    this.orientation = init.orientation;
-    this.backendName = init.backend;
-    this.spec = {
+    const law = Object.freeze({ ...init.law });
+    const shape = Object.freeze([init.shape[0], init.shape[1]] as const);
+    this.#init = Object.freeze({ ...init, law, shape });
+    this.#spec = Object.freeze({
       seedLo: lo,
       seedHi: hi,
       prob: init.prob,
-      law: init.law,
+      law,
       orientation: init.orientation,
-      rows: init.shape[0],
-      cols: init.shape[1],
-    };
+      rows: shape[0],
+      cols: shape[1],
+    });
   }
 
-  /** The weight law. */
+  /** A matrix of this family with other fields: the class follows the law and orientation. */
+  protected abstract derive(init: MatrixInit): JITCMatrix;
+
+  /** [rows, cols] (frozen). */
+  get shape(): readonly [number, number] {
+    return this.#init.shape;
+  }
+  /** Connection probability of every entry. */
+  get prob(): number {
+    return this.#init.prob;
+  }
+  /** The seed, as given. */
+  get seed(): Seed {
+    return this.#init.seed;
+  }
+  /** 'row' for R classes (generated along rows), 'col' for C classes. */
+  get orientation(): 'row' | 'col' {
+    return this.#init.orientation;
+  }
+  /** The weight law (frozen). */
   get law(): WeightLaw {
-    return this.spec.law;
+    return this.#init.law;
   }
-
+  /** The fields of the definition this matrix is (docs/definition.md), frozen. */
+  get spec(): MatrixSpec {
+    return this.#spec;
+  }
   /** The backend products run on. */
   get backend(): BackendName {
-    return this.backendName ?? defaultBackendName();
+    return this.#init.backend ?? defaultBackendName();
   }
 
   private get kernels(): Backend {
@@ -134,15 +95,7 @@ export abstract class JITCMatrix {
   }
 
   private rebuild(changes: Partial<MatrixInit>): JITCMatrix {
-    return createMatrix({
-      law: this.law,
-      prob: this.prob,
-      seed: this.seed,
-      shape: this.shape,
-      orientation: this.orientation,
-      backend: this.backendName,
-      ...changes,
-    });
+    return this.derive({ ...this.#init, ...changes });
   }
 
   /** The exact transpose: an R matrix becomes a C matrix of the swapped shape, and back. */
@@ -166,9 +119,13 @@ export abstract class JITCMatrix {
   /** Every realised weight multiplied by `factor` (a finite number); same connections. */
   scale(factor: number): this {
     const law = scaleLaw(this.law, checkFinite(factor, 'factor'));
-    // A parameter that overflows would not represent factor * M: refuse rather than return infinities.
-    if (!Object.values(law).every((v) => typeof v === 'string' || Number.isFinite(v))) {
-      throw new JitconnArgumentError('factor', factor, 'a factor that keeps the weight parameters finite');
+    // A parameter that overflows float32 would not represent factor * M: refuse rather than return infinities.
+    if (!lawFits(law)) {
+      throw new JitconnArgumentError(
+        'factor',
+        factor,
+        'a factor that keeps every weight finite in float32 (< 3.4e38)',
+      );
     }
     return this.rebuild({ law }) as this;
   }
@@ -186,71 +143,98 @@ export abstract class JITCMatrix {
   // ----- products -------------------------------------------------------------------------
 
   /** x @ M: x has one entry per row; the result one per column. Event-driven for R matrices. */
-  vecmat(x: VectorOperand): Float32Array {
+  vecmat(x: VectorOperand, options?: ProductOptions): Float32Array {
     const [rows, cols] = this.shape;
     const meaning = `x @ M with M of shape [${rows}, ${cols}] needs one entry per row`;
-    if (this.orientation === 'row') return this.scatter(activeFromVector(x, rows, 'x', meaning));
-    return this.gather(denseFromMatrix(x, rows, 1, 'elementMajor', 'x', meaning), 1);
+    if (this.orientation === 'row') return this.scatter(activeFromVector(x, rows, 'x', meaning), x, options);
+    return this.gather(denseFromMatrix(x, rows, 1, 'elementMajor', 'x', meaning), 1, x, options);
   }
 
   /** M @ x: x has one entry per column; the result one per row. Event-driven for C matrices. */
-  matvec(x: VectorOperand): Float32Array {
+  matvec(x: VectorOperand, options?: ProductOptions): Float32Array {
     const [rows, cols] = this.shape;
     const meaning = `M @ x with M of shape [${rows}, ${cols}] needs one entry per column`;
-    if (this.orientation === 'col') return this.scatter(activeFromVector(x, cols, 'x', meaning));
-    return this.gather(denseFromMatrix(x, cols, 1, 'elementMajor', 'x', meaning), 1);
+    if (this.orientation === 'col') return this.scatter(activeFromVector(x, cols, 'x', meaning), x, options);
+    return this.gather(denseFromMatrix(x, cols, 1, 'elementMajor', 'x', meaning), 1, x, options);
   }
 
   /**
    * M @ X: X is (cols x k) row-major, or a batch of k spike vectors of `cols` entries taken as
    * the k columns of X. The result is (rows x k) row-major.
    */
-  matmat(x: MatrixOperand, k?: number): Float32Array {
+  matmat(x: MatrixOperand, k?: number | ProductOptions, options?: ProductOptions): Float32Array {
+    [k, options] = typeof k === 'object' && k !== null ? [undefined, k] : [k, options];
     const [rows, cols] = this.shape;
     const batch = this.batchOf(x, k);
     const meaning = `M @ X with M of shape [${rows}, ${cols}] needs X of shape [${cols}, ${batch}]`;
-    if (this.orientation === 'col')
-      return this.scatter(activeFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning));
-    return this.gather(denseFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning), batch);
+    if (this.orientation === 'col') {
+      return this.scatter(activeFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning), x, options);
+    }
+    return this.gather(denseFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning), batch, x, options);
   }
 
   /**
    * X @ M: X is (k x rows) row-major, or a batch of k spike vectors of `rows` entries. The
    * result is (k x cols) row-major.
    */
-  rmatmat(x: MatrixOperand, k?: number): Float32Array {
+  rmatmat(x: MatrixOperand, k?: number | ProductOptions, options?: ProductOptions): Float32Array {
+    [k, options] = typeof k === 'object' && k !== null ? [undefined, k] : [k, options];
     const [rows, cols] = this.shape;
     const batch = this.batchOf(x, k);
     const meaning = `X @ M with M of shape [${rows}, ${cols}] needs X of shape [${batch}, ${rows}]`;
     return this.orientation === 'row'
-      ? this.scatter(activeFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), true)
-      : this.gather(denseFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), batch, true);
+      ? this.scatter(activeFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), x, options, true)
+      : this.gather(denseFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), batch, x, options, true);
   }
 
   private batchOf(x: MatrixOperand, k: number | undefined): number {
     if (k !== undefined) return checkBatch(k);
-    if ('batchSize' in x && typeof x.batchSize === 'number') return x.batchSize;
-    if ('batchSize' in x) return 1;
+    if (typeof x === 'object' && x !== null && 'batchSize' in x) return x.batchSize ?? 1;
     throw new JitconnArgumentError('k', k, 'the number of columns of X (required for a float operand)');
   }
 
-  private scatter(active: ActiveLines, batchMajor = false): Float32Array {
-    const length = this.orientation === 'row' ? this.shape[1] : this.shape[0];
-    checkMaterialisable(length * active.k, 2 ** 31 - 1, 'the product');
-    return this.kernels.scatter(this.spec, active, batchMajor);
+  private checkResult(elements: number, k: number): number {
+    if (elements * k > MAX_RESULT) {
+      throw new JitconnTooLargeError(
+        `the product would have ${elements} x ${k} = ${elements * k} entries, more than a Float32Array holds (${MAX_RESULT})`,
+      );
+    }
+    return elements * k;
   }
 
-  private gather(y: Float32Array, k: number, batchMajor = false): Float32Array {
+  private scatter(
+    active: ActiveLines,
+    operand: unknown,
+    options: ProductOptions | undefined,
+    batchMajor = false,
+  ): Float32Array {
+    const length = this.orientation === 'row' ? this.shape[1] : this.shape[0];
+    const target = productTarget(options, this.checkResult(length, active.k), operand, batchMajor);
+    this.kernels.scatter(this.#spec, active, target);
+    return target.out;
+  }
+
+  private gather(
+    y: Float32Array,
+    k: number,
+    operand: unknown,
+    options: ProductOptions | undefined,
+    batchMajor = false,
+  ): Float32Array {
     const lines = this.orientation === 'row' ? this.shape[0] : this.shape[1];
-    checkMaterialisable(lines * k, 2 ** 31 - 1, 'the product');
-    return this.kernels.gather(this.spec, y, k, batchMajor);
+    const target = productTarget(options, this.checkResult(lines, k), operand, batchMajor);
+    this.kernels.gather(this.#spec, y, k, target);
+    return target.out;
   }
 
   // ----- materialisation and counts ----------------------------------------------------------
 
-  /** Number of connections, counted by regenerating them (nothing is stored). */
+  /**
+   * Number of connections, counted by regenerating them (nothing is stored). Refuses a count
+   * expected to walk more than 2^36 connections or blocks (about a minute).
+   */
   nnz(): number {
-    return this.kernels.nnz(this.spec);
+    return countConnections(this.kernels, this.#spec);
   }
 
   /** Bytes this matrix holds: its parameters only, whatever its size. */
@@ -259,47 +243,14 @@ export abstract class JITCMatrix {
     return 9 * 8;
   }
 
-  /** The realised matrix, dense and row-major; refuses matrices beyond `maxElements`. */
+  /** The realised matrix, dense and row-major; refuses to allocate more than `maxElements`. */
   todense(options: MaterialiseOptions = {}): Float32Array {
-    const [rows, cols] = this.shape;
-    checkMaterialisable(
-      rows * cols,
-      options.maxElements ?? DEFAULT_MAX_ELEMENTS,
-      `todense() of a ${rows} x ${cols} matrix`,
-    );
-    const dense = allocateFloat32(rows * cols, 'todense()');
-    const { indptr, indices, data } = this.kernels.lines(this.spec);
-    const lineStride = this.orientation === 'row' ? cols : 1;
-    const positionStride = this.orientation === 'row' ? 1 : cols;
-    for (let line = 0; line + 1 < indptr.length; line++) {
-      for (let e = indptr[line]!; e < indptr[line + 1]!; e++) {
-        dense[line * lineStride + indices[e]! * positionStride] = data[e]!;
-      }
-    }
-    return dense;
+    return toDense(this.kernels, this.#spec, maxElementsOf(options));
   }
 
-  /** The realised matrix in compressed sparse rows; refuses more than `maxElements` connections. */
+  /** The realised matrix in compressed sparse rows; refuses to allocate more than `maxElements`. */
   tocsr(options: MaterialiseOptions = {}): CsrMatrix {
-    const [rows, cols] = this.shape;
-    const limit = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-    const expected = rows * cols * gapTable(this.prob).effectiveProb;
-    checkMaterialisable(
-      Math.round(expected),
-      limit,
-      `tocsr() of a ${rows} x ${cols} matrix with p = ${this.prob}`,
-    );
-    const lines = this.kernels.lines(this.spec);
-    checkMaterialisable(lines.indices.length, limit, 'tocsr()');
-    if (this.orientation === 'row') {
-      return {
-        indptr: Uint32Array.from(lines.indptr),
-        indices: lines.indices,
-        data: lines.data,
-        shape: [rows, cols],
-      };
-    }
-    return { ...transposeLines(lines, cols, rows), shape: [rows, cols] };
+    return toCsr(this.kernels, this.#spec, maxElementsOf(options));
   }
 
   /** The few numbers that are this matrix; `fromJSON` rebuilds it exactly. */
@@ -308,7 +259,7 @@ export abstract class JITCMatrix {
       format: 'jitconn-matrix',
       version: 1,
       orientation: this.orientation,
-      law: this.law,
+      law: { ...this.law },
       prob: this.prob,
       seed: typeof this.seed === 'bigint' ? this.seed.toString() : this.seed,
       shape: [this.shape[0], this.shape[1]],
@@ -316,24 +267,9 @@ export abstract class JITCMatrix {
   }
 }
 
-/** Turn line-major connections (lines x positions) into position-major CSR (a counting sort). */
-function transposeLines(
-  lines: { indptr: Float64Array; indices: Uint32Array; data: Float32Array },
-  lineCount: number,
-  positions: number,
-): { indptr: Uint32Array; indices: Uint32Array; data: Float32Array } {
-  const indptr = new Uint32Array(positions + 1);
-  for (const position of lines.indices) indptr[position + 1]!++;
-  for (let i = 0; i < positions; i++) indptr[i + 1]! += indptr[i]!;
-  const next = indptr.slice(0, positions);
-  const indices = new Uint32Array(lines.indices.length);
-  const data = new Float32Array(lines.indices.length);
-  for (let line = 0; line < lineCount; line++) {
-    for (let e = lines.indptr[line]!; e < lines.indptr[line + 1]!; e++) {
-      const slot = next[lines.indices[e]!]!++;
-      indices[slot] = line;
-      data[slot] = lines.data[e]!;
-    }
+function maxElementsOf(options: MaterialiseOptions): number {
+  if (typeof options !== 'object' || options === null) {
+    throw new JitconnArgumentError('options', options, 'an object { maxElements } or undefined');
   }
-  return { indptr, indices, data };
+  return options.maxElements === undefined ? DEFAULT_MAX_ELEMENTS : checkMaxElements(options.maxElements);
 }

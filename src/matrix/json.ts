@@ -1,53 +1,77 @@
 import { JitconnArgumentError } from '../errors.js';
-import type { WeightLaw } from '../spec/weights/weightLaw.js';
+import type { WeightLaw } from '../types.js';
+import { createMatrix } from './classes.js';
 import type { JITCMatrix, MatrixJSON } from './jitcMatrix.js';
-import { createMatrix } from './registry.js';
 import { checkFinite, checkProb, checkShape } from './validate.js';
+import { checkLawFits } from './weightSpec.js';
+import { seedWords } from '../definition/seed.js';
 
 function checkLaw(law: unknown): WeightLaw {
-  const value = law as Record<string, unknown> | null;
+  const value = typeof law === 'object' && law !== null ? (law as Record<string, unknown>) : null;
   switch (value?.['kind']) {
     case 'scalar':
-      return { kind: 'scalar', value: checkFinite(value['value'], 'law.value') };
+      return checkLawFits({ kind: 'scalar', value: checkFinite(value['value'], 'law.value') }, ['law.value']);
     case 'normal':
-      return {
-        kind: 'normal',
-        loc: checkFinite(value['loc'], 'law.loc'),
-        scale: checkFinite(value['scale'], 'law.scale'),
-      };
+      return checkLawFits(
+        {
+          kind: 'normal',
+          loc: checkFinite(value['loc'], 'law.loc'),
+          scale: checkFinite(value['scale'], 'law.scale'),
+        },
+        ['law.loc', 'law.scale'],
+      );
     case 'uniform':
-      return {
-        kind: 'uniform',
-        offset: checkFinite(value['offset'], 'law.offset'),
-        span: checkFinite(value['span'], 'law.span'),
-      };
+      return checkLawFits(
+        {
+          kind: 'uniform',
+          offset: checkFinite(value['offset'], 'law.offset'),
+          span: checkFinite(value['span'], 'law.span'),
+        },
+        ['law.offset', 'law.offset + law.span'],
+      );
     default:
       throw new JitconnArgumentError('law', law, "an object of kind 'scalar', 'normal' or 'uniform'");
   }
 }
 
+function parse(json: unknown): Record<string, unknown> {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (error) {
+      throw new JitconnArgumentError('json', json, `JSON text (${(error as Error).message})`);
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new JitconnArgumentError('json', value, 'a jitconn-matrix object or its JSON text');
+  }
+  return value as Record<string, unknown>;
+}
+
 /** Rebuild a matrix from `toJSON()` output (an object or its JSON text). */
 export function fromJSON(json: MatrixJSON | string): JITCMatrix {
-  const value = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>;
-  if (value['format'] !== 'jitconn-matrix' || value['version'] !== 1) {
-    throw new JitconnArgumentError(
-      'json',
-      value['format'],
-      "an object with format 'jitconn-matrix' and version 1",
-    );
+  const value = parse(json);
+  if (value['format'] !== 'jitconn-matrix') {
+    throw new JitconnArgumentError('format', value['format'], "'jitconn-matrix'");
+  }
+  if (value['version'] !== 1) {
+    throw new JitconnArgumentError('version', value['version'], '1 (the only version of the format so far)');
   }
   const orientation = value['orientation'];
   if (orientation !== 'row' && orientation !== 'col') {
     throw new JitconnArgumentError('orientation', orientation, "'row' or 'col'");
   }
-  const seed = value['seed'];
-  if (typeof seed === 'string' && !/^\d+$/.test(seed)) {
-    throw new JitconnArgumentError('seed', seed, 'a number or a decimal string');
+  const raw = value['seed'];
+  if (typeof raw === 'string' && !/^\d+$/.test(raw)) {
+    throw new JitconnArgumentError('seed', raw, 'a number or a decimal string');
   }
+  const seed = typeof raw === 'string' ? BigInt(raw) : (raw as number);
+  seedWords(seed);
   return createMatrix({
     law: checkLaw(value['law']),
     prob: checkProb(value['prob']),
-    seed: typeof seed === 'string' ? BigInt(seed) : (seed as number),
+    seed,
     shape: checkShape(value['shape']),
     orientation,
   });

@@ -1,7 +1,14 @@
-import type { Seed } from '../spec/seed.js';
-import { FROM_INIT, initFrom, type CommonFields, type InternalInit, type ShapeOptions } from './construct.js';
-import { JITCMatrix, lawFromWeightSpec } from './jitcMatrix.js';
-import { registerMatrixClass } from './registry.js';
+import type { Seed } from '../definition/seed.js';
+import { createMatrix } from './classes.js';
+import {
+  initFrom,
+  type CommonFields,
+  type InternalInit,
+  type MatrixInit,
+  type ShapeOptions,
+} from './construct.js';
+import { JITCMatrix } from './jitcMatrix.js';
+import { lawFromWeightSpec } from './weightSpec.js';
 
 /** `[wloc, wscale, prob, seed]`, as in the tutorial. */
 export type NormalData = readonly [wloc: number, wscale: number, prob: number, seed: Seed];
@@ -16,6 +23,9 @@ const law = (values: Record<string, unknown>) =>
 
 /** Weights drawn from N(wloc, wscale^2), exactly (ziggurat, untruncated tails). */
 export abstract class JITCNormal extends JITCMatrix {
+  protected override derive(init: MatrixInit): JITCMatrix {
+    return createMatrix(init);
+  }
   /** Mean of the weights (as float32). */
   get wloc(): number {
     return this.law.kind === 'normal' ? Math.fround(this.law.loc) : NaN;
@@ -39,6 +49,3 @@ export class JITCNormalC extends JITCNormal {
     super(initFrom(data, options, 'col', FIELDS, law));
   }
 }
-
-registerMatrixClass('normal', 'row', (init) => new JITCNormalR({ [FROM_INIT]: init }));
-registerMatrixClass('normal', 'col', (init) => new JITCNormalC({ [FROM_INIT]: init }));

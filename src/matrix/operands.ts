@@ -1,6 +1,6 @@
 import { JitconnArgumentError, JitconnShapeError } from '../errors.js';
-import type { ActiveLines } from '../spec/referenceProducts.js';
 import { BinaryArray } from './binaryArray.js';
+import type { ActiveLines } from '../types.js';
 
 /** A float operand: typed array or plain array of numbers. */
 export type FloatArray = Float32Array | Float64Array | readonly number[];

@@ -1,7 +1,14 @@
-import type { Seed } from '../spec/seed.js';
-import { FROM_INIT, initFrom, type CommonFields, type InternalInit, type ShapeOptions } from './construct.js';
-import { JITCMatrix, lawFromWeightSpec } from './jitcMatrix.js';
-import { registerMatrixClass } from './registry.js';
+import type { Seed } from '../definition/seed.js';
+import { createMatrix } from './classes.js';
+import {
+  initFrom,
+  type CommonFields,
+  type InternalInit,
+  type MatrixInit,
+  type ShapeOptions,
+} from './construct.js';
+import { JITCMatrix } from './jitcMatrix.js';
+import { lawFromWeightSpec } from './weightSpec.js';
 
 /** `[weight, prob, seed]`, as in the tutorial. */
 export type ScalarData = readonly [weight: number, prob: number, seed: Seed];
@@ -14,6 +21,9 @@ const law = (values: Record<string, unknown>) => lawFromWeightSpec(values['weigh
 
 /** Every connection has the same weight (homogeneous). */
 export abstract class JITCScalar extends JITCMatrix {
+  protected override derive(init: MatrixInit): JITCMatrix {
+    return createMatrix(init);
+  }
   /** The weight of every connection, as the float32 the products use. */
   get weight(): number {
     return this.law.kind === 'scalar' ? Math.fround(this.law.value) : NaN;
@@ -37,6 +47,3 @@ export class JITCScalarC extends JITCScalar {
 /** The tutorial's names for the scalar classes. */
 export const JITCHomoR = JITCScalarR;
 export const JITCHomoC = JITCScalarC;
-
-registerMatrixClass('scalar', 'row', (init) => new JITCScalarR({ [FROM_INIT]: init }));
-registerMatrixClass('scalar', 'col', (init) => new JITCScalarC({ [FROM_INIT]: init }));

@@ -1,7 +1,14 @@
-import type { Seed } from '../spec/seed.js';
-import { FROM_INIT, initFrom, type CommonFields, type InternalInit, type ShapeOptions } from './construct.js';
-import { JITCMatrix, lawFromWeightSpec } from './jitcMatrix.js';
-import { registerMatrixClass } from './registry.js';
+import type { Seed } from '../definition/seed.js';
+import { createMatrix } from './classes.js';
+import {
+  initFrom,
+  type CommonFields,
+  type InternalInit,
+  type MatrixInit,
+  type ShapeOptions,
+} from './construct.js';
+import { JITCMatrix } from './jitcMatrix.js';
+import { lawFromWeightSpec } from './weightSpec.js';
 
 /** `[wlow, whigh, prob, seed]`, as in the tutorial. */
 export type UniformData = readonly [wlow: number, whigh: number, prob: number, seed: Seed];
@@ -16,6 +23,9 @@ const law = (values: Record<string, unknown>) =>
 
 /** Weights drawn from U[wlow, whigh). */
 export abstract class JITCUniform extends JITCMatrix {
+  protected override derive(init: MatrixInit): JITCMatrix {
+    return createMatrix(init);
+  }
   private bounds(): [number, number] {
     if (this.law.kind !== 'uniform') return [NaN, NaN];
     const end = this.law.offset + this.law.span;
@@ -44,6 +54,3 @@ export class JITCUniformC extends JITCUniform {
     super(initFrom(data, options, 'col', FIELDS, law));
   }
 }
-
-registerMatrixClass('uniform', 'row', (init) => new JITCUniformR({ [FROM_INIT]: init }));
-registerMatrixClass('uniform', 'col', (init) => new JITCUniformC({ [FROM_INIT]: init }));

@@ -1,5 +1,5 @@
 import { JitconnArgumentError } from '../errors.js';
-import { MAX_DIMENSION } from '../spec/constants.js';
+import { MAX_DIMENSION } from '../definition/constants.js';
 
 /** A probability in [0, 1]. */
 export function checkProb(prob: unknown, argument = 'prob'): number {
@@ -57,4 +57,12 @@ export function checkTuple(data: unknown, names: readonly string[], argument = '
     throw new JitconnArgumentError(argument, data, `an array [${names.join(', ')}]`);
   }
   return data;
+}
+
+/** A materialisation budget: an integer in [0, 2^53). */
+export function checkMaxElements(value: unknown, argument = 'maxElements'): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new JitconnArgumentError(argument, value, 'an integer in [0, 2^53) (4-byte elements)');
+  }
+  return value;
 }

@@ -1,7 +1,7 @@
 /**
  * Test-side statistics: distribution functions, quantiles and test statistics for the statistical
- * suite (test/spec/statistics). Plain double arithmetic; Math.log/exp are fine here, this is not
- * the definition. Checked against tabulated values in test/spec/statistics/helpers.test.ts.
+ * suite (test/definition/statistics). Plain double arithmetic; Math.log/exp are fine here, this is not
+ * the definition. Checked against tabulated values in test/definition/statistics/helpers.test.ts.
  */
 
 /** False-failure rate of each statistical assertion (two-sided where the test is two-sided). */

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { seedWords } from '../../src/spec/seed.js';
-import type { MatrixSpec } from '../../src/spec/matrixSpec.js';
-import type { WeightLaw } from '../../src/spec/weights/weightLaw.js';
+import { seedWords } from '../../src/definition/seed.js';
+import type { ActiveLines, Backend, LineConnections, MatrixSpec, WeightLaw } from '../../src/types.js';
 
 /** Whether two float arrays hold the same bits (signed zeros and NaN payloads included). */
 export function sameBits(a: Float32Array | Float64Array, b: Float32Array | Float64Array): boolean {
@@ -84,4 +83,34 @@ export function values(n: number, seed: number): Float32Array {
     out[i] = r < 0.1 ? 0 : r < 0.15 ? -0 : Math.fround((r - 0.5) * 8);
   }
   return out;
+}
+
+/** A backend's scatter into a fresh array (element-major, or batch-major when asked). */
+export function scatter(
+  backend: Backend,
+  s: MatrixSpec,
+  active: ActiveLines,
+  batchMajor = false,
+): Float32Array {
+  const out = new Float32Array((s.orientation === 'row' ? s.cols : s.rows) * active.k);
+  backend.scatter(s, active, { out, accumulate: false, batchMajor, fresh: true });
+  return out;
+}
+
+/** A backend's gather into a fresh array. */
+export function gather(
+  backend: Backend,
+  s: MatrixSpec,
+  y: Float32Array,
+  k: number,
+  batchMajor = false,
+): Float32Array {
+  const out = new Float32Array((s.orientation === 'row' ? s.rows : s.cols) * k);
+  backend.gather(s, y, k, { out, accumulate: false, batchMajor, fresh: true });
+  return out;
+}
+
+/** Every connection of every line. */
+export function allLines(backend: Backend, s: MatrixSpec): LineConnections {
+  return backend.lines(s, 0, s.orientation === 'row' ? s.rows : s.cols);
 }

@@ -6,9 +6,9 @@ import {
   shutdownThreads,
   wasmBackend,
 } from '../../src/kernels/wasm/index.js';
-import { scatterChunkCount } from '../../src/spec/scatterChunks.js';
-import type { WeightLaw } from '../../src/spec/weights/weightLaw.js';
-import { firstDifference, sameBits, spec, values } from './kernelHelpers.js';
+import { scatterChunkCount } from '../../src/definition/scatterChunks.js';
+import { firstDifference, sameBits, scatter, spec, values } from './kernelHelpers.js';
+import type { WeightLaw } from '../../src/types.js';
 
 /**
  * Scatters big enough for the multi-thread chain's uneven shares (results of 2^18 floats and
@@ -40,10 +40,10 @@ describe('large scatters on several threads', () => {
         values: law.kind === 'scalar' ? null : values(lines * k, lines),
         k,
       };
-      const want = referenceBackend.scatter(s, active);
+      const want = scatter(referenceBackend, s, active);
       for (const threads of [1, 2, 3]) {
         setThreadCount(threads);
-        const got = wasmBackend.scatter(s, active);
+        const got = scatter(wasmBackend, s, active);
         expect(sameBits(got, want), `${law.kind}, ${threads} threads: ${firstDifference(got, want)}`).toBe(
           true,
         );

@@ -1,4 +1,4 @@
-import type { CsrMatrix } from '../../matrix/jitcMatrix.js';
+import type { CsrMatrix } from '../../matrix/materialise.js';
 
 /**
  * What a user would otherwise write: the same connections stored, as CSR typed arrays or a

@@ -1,4 +1,4 @@
-import type { BackendName } from '../../kernels/backend.js';
+import type { BackendName } from '../../types.js';
 
 export type BenchOp = 'vecmat' | 'matvec' | 'matmat' | 'rmatmat' | 'todense';
 export type BenchWeights = 'scalar' | 'normal' | 'uniform';

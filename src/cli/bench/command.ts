@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import { defaultBackendName, setDefaultBackend } from '../../matrix/backends.js';
-import type { BackendName } from '../../kernels/backend.js';
 import { parseShape, SUITE, type BenchCase } from './cases.js';
 import { FOOTNOTE, formatHeader, formatTable, machine } from './report.js';
 import { runCase, type BenchResult } from './runCase.js';
 import { threadControl } from './threads.js';
+import type { BackendName } from '../../types.js';
 
 interface BenchFlags {
   shape?: string;

@@ -1,9 +1,10 @@
 import { BinaryArray } from '../../matrix/binaryArray.js';
-import type { CsrMatrix, JITCMatrix } from '../../matrix/jitcMatrix.js';
+import type { JITCMatrix } from '../../matrix/jitcMatrix.js';
+import type { CsrMatrix } from '../../matrix/materialise.js';
 import { JITCNormalC, JITCNormalR } from '../../matrix/normal.js';
 import { JITCScalarC, JITCScalarR } from '../../matrix/scalar.js';
 import { JITCUniformC, JITCUniformR } from '../../matrix/uniform.js';
-import { walkLine } from '../../spec/lineWalk.js';
+import { walkLine } from '../../definition/lineWalk.js';
 import { csrGather, csrScatter, denseGather, denseScatter } from './baselines.js';
 import type { BenchCase } from './cases.js';
 import { benchOperand, type BenchOperand } from './operands.js';

@@ -1,4 +1,4 @@
-// detLog / detExp of src/spec/weights/detmath.ts, operation for operation, so the rare ziggurat
+// detLog / detExp of src/definition/weights/detmath.ts, operation for operation, so the rare ziggurat
 // paths give the same bits as the reference.
 
 // @ts-ignore: decorator

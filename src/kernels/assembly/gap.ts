@@ -1,4 +1,4 @@
-// Gaps G(U) = #{g : U <= limits[g-1]} (src/spec/gapTable.ts), four lanes at once.
+// Gaps G(U) = #{g : U <= limits[g-1]} (src/definition/gapTable.ts), four lanes at once.
 //
 // A float32 logarithm estimates e ~ log(U / 2^32) / log(1 - p) - 1, which is G or G - 1 whenever
 // the estimate is within 1/2 of the exact value; three table entries around e then decide between

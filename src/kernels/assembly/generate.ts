@@ -1,5 +1,5 @@
 // The lock-step walk: four streams (lanes) advanced together, one candidate connection per lane
-// per iteration, as in src/spec/lineWalk.ts. Each iteration writes a record: the four lanes'
+// per iteration, as in src/definition/lineWalk.ts. Each iteration writes a record: the four lanes'
 // positions (i32, clamped at the lane's end: a lane is finished once its position reaches end)
 // and, for drawn laws, the four weights (f32). The last record has every lane at its end, so a
 // reader stops each lane at the first position >= end.

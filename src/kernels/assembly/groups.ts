@@ -2,7 +2,7 @@
 // first all full blocks, line-major, then the last partial block of every line, so the lanes of
 // a group have equal lengths. For one block, groups visit lines in increasing order, and a group's
 // lanes are applied in lane order: every output element sees its lines in increasing order, as
-// src/spec/referenceProducts.ts requires.
+// src/definition/referenceProducts.ts requires.
 //
 // Each of the job's threads owns a share of every block of the output (cut: even shares, or less
 // for thread 0 while it touches the result's pages), walks and applies every group for its share

@@ -1,6 +1,6 @@
-// Scatter products (src/spec/referenceProducts.ts referenceScatter): every active line adds
+// Scatter products (src/definition/referenceProducts.ts referenceScatter): every active line adds
 // f32(x * w) of each connection into the output, in float32, in increasing line order per output
-// element, chunk by chunk (src/spec/scatterChunks.ts), so the result is bit-identical to the
+// element, chunk by chunk (src/definition/scatterChunks.ts), so the result is bit-identical to the
 // reference for any number of threads. groups.ts says how the work is cut; one thread generates
 // and applies group after group, several threads share the work through chain.ts.
 import { T_RING } from '../wasm/layout';

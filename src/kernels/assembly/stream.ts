@@ -1,4 +1,4 @@
-// Stream keys (src/spec/streamKey.ts) for four lanes at once. The generator step itself is written
+// Stream keys (src/definition/streamKey.ts) for four lanes at once. The generator step itself is written
 // out inside the lock-step loops (generate.ts), where its state lives in locals.
 
 const K0: i32 = 0x61707865;

@@ -1,4 +1,4 @@
-// The rare paths of the ziggurat (src/spec/weights/ziggurat.ts): wedge and tail, in f64 with the
+// The rare paths of the ziggurat (src/definition/weights/ziggurat.ts): wedge and tail, in f64 with the
 // same operations in the same order. The common path (rectangle) is done four lanes at a time
 // in generate.ts; a lane whose first word misses the rectangle comes here.
 import { ZIG_K as ZK, ZIG_W as ZW, ZIG_F as ZF } from '../wasm/layout';

@@ -1,6 +1,6 @@
 import { HEAP, THREAD_REGION_BYTES } from './layout.js';
 import type { KernelInstance } from './instance.js';
-import type { GapTable } from '../../spec/gapTable.js';
+import type { GapTable } from '../../definition/gapTable.js';
 import { buildGuide, GUIDE_ENTRIES } from './gapGuide.js';
 
 /**

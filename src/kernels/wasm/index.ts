@@ -1,6 +1,4 @@
-import type { Backend } from '../backend.js';
-import { lineCount } from '../../spec/matrixSpec.js';
-import { transposeFloat32 } from '../transpose.js';
+import type { Backend } from '../../types.js';
 import { wasmGather, wasmLines, wasmNnz, wasmScatter } from './products.js';
 
 /**
@@ -11,10 +9,7 @@ import { wasmGather, wasmLines, wasmNnz, wasmScatter } from './products.js';
 export const wasmBackend: Backend = {
   name: 'wasm',
   scatter: wasmScatter,
-  gather: (spec, y, k, batchMajor = false) => {
-    const out = wasmGather(spec, y, k);
-    return batchMajor ? transposeFloat32(out, lineCount(spec), k) : out;
-  },
+  gather: wasmGather,
   nnz: wasmNnz,
   lines: wasmLines,
 };

@@ -1,6 +1,6 @@
 import { WASM_BASE64 } from './wasmBinary.generated.js';
 import { HEAP, ZIG_F, ZIG_K, ZIG_W } from './layout.js';
-import { ZIGGURAT } from '../../spec/weights/ziggurat.js';
+import { ZIGGURAT } from '../../definition/weights/ziggurat.js';
 
 /**
  * The compiled kernels and the one shared memory every thread works in. The module is decoded

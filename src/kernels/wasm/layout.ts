@@ -66,7 +66,7 @@ export const JOB_GATHER = 2;
 export const JOB_COUNT = 3; // per-line counts (and their total) for a line range
 export const JOB_FILL = 4; // write every connection of a line range
 
-/** Weight law codes (src/spec/weights/weightLaw.ts lawCode). */
+/** Weight law codes (src/definition/weights/weightLaw.ts lawCode). */
 export const LAW_SCALAR = 0;
 export const LAW_NORMAL = 1;
 export const LAW_UNIFORM = 2;

@@ -1,10 +1,8 @@
-import type { LineConnections } from '../backend.js';
-import type { ActiveLines } from '../../spec/referenceProducts.js';
-import { lineCount, lineLength, type MatrixSpec } from '../../spec/matrixSpec.js';
-import { gapTable, type GapTable } from '../../spec/gapTable.js';
-import { chunkStart, scatterChunkCount } from '../../spec/scatterChunks.js';
-import { lawAffine, lawCode } from '../../spec/weights/weightLaw.js';
-import { BLOCK_SIZE } from '../../spec/constants.js';
+import { lineCount, lineLength } from '../../definition/matrixSpec.js';
+import { gapTable, type GapTable } from '../../definition/gapTable.js';
+import { chunkStart, scatterChunkCount } from '../../definition/scatterChunks.js';
+import { lawAffine, lawCode } from '../../definition/weights/weightLaw.js';
+import { BLOCK_SIZE } from '../../definition/constants.js';
 import {
   JOB_COUNT,
   JOB_FILL,
@@ -43,6 +41,8 @@ import {
   RESULTS,
 } from './layout.js';
 import { planThreads, runJob, runtime } from './runtime.js';
+import type { ActiveLines, LineConnections, MatrixSpec, ProductTarget } from '../../types.js';
+import { deliver } from '../target.js';
 
 /**
  * The four products on the wasm kernels: inputs are copied into the shared memory, the job's
@@ -112,13 +112,6 @@ function inverseLog2q(prob: number): number {
   return Number.isFinite(inv) ? Math.max(inv, -1e30) : -1e30;
 }
 
-/** A fresh (unshared) copy of `n` floats of the kernel memory. */
-function copyOut(address: number, n: number): Float32Array {
-  const out = new Float32Array(n);
-  out.set(new Float32Array(runtime().kernels.buffer, address, n));
-  return out;
-}
-
 function writeSpec(spec: MatrixSpec, table: GapTable, kind: number): DataView {
   const { kernels, heap } = runtime();
   const padded = heap.table(table);
@@ -143,18 +136,21 @@ function writeSpec(spec: MatrixSpec, table: GapTable, kind: number): DataView {
   return view;
 }
 
-export function wasmScatter(spec: MatrixSpec, active: ActiveLines, batchMajor = false): Float32Array {
+export function wasmScatter(spec: MatrixSpec, active: ActiveLines, target: ProductTarget): void {
   const length = lineLength(spec);
   const { lines, values, k } = active;
   const n = lines.length;
   const table = gapTable(spec.prob);
-  if (n === 0 || length === 0 || isEmptyTable(table)) return new Float32Array(length * k);
+  if (n === 0 || length === 0 || isEmptyTable(table)) {
+    if (!target.accumulate) target.out.fill(0);
+    return;
+  }
   const chunks = scatterChunkCount(n, length, table.effectiveProb);
   const outBytes = length * k * 4;
   const threads = planThreads(workNs(n, length, table, k, NS_PER_WEIGHTED[spec.law.kind]));
   const { kernels, heap } = runtime();
   const view = writeSpec(spec, table, JOB_SCATTER);
-  const transpose = batchMajor && k > 1;
+  const transpose = target.batchMajor && k > 1;
   const [activeAt, valuesAt, outAt, partialAt, startsAt, transposedAt] = heap.call([
     n * 4,
     values === null ? 0 : n * k * 4,
@@ -176,10 +172,10 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines, batchMajor = 
   view.setUint32(P_PARTIAL, partialAt, true);
   view.setInt32(P_CHUNKS, chunks, true);
   view.setUint32(P_CHUNK_STARTS, startsAt, true);
-  // The result's fresh pages cost about a microsecond each to touch: on several threads, the
-  // caller touches them while the workers start, instead of after the job.
-  const out = new Float32Array(length * k);
-  const prefault = threads > 1 && out.length >= PREFAULT_FLOATS;
+  // A freshly allocated result's pages cost about a microsecond each to touch: on several threads,
+  // the caller touches them while the workers start, instead of after the job.
+  const out = target.out;
+  const prefault = target.fresh && threads > 1 && out.length >= PREFAULT_FLOATS;
   const connections = n * length * table.effectiveProb;
   view.setUint32(
     P_SPLIT,
@@ -187,28 +183,33 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines, batchMajor = 
     true,
   );
   runJob(threads, prefault ? () => out.fill(0) : undefined);
-  // Batch-major results (k rows of `length`) are transposed in wasm memory, then copied once.
+  // Batch-major results (k rows of `length`) are transposed in wasm memory, then delivered once.
   if (transpose) kernels.exports.transposeF32(outAt, transposedAt, length, k);
-  out.set(new Float32Array(runtime().kernels.buffer, transpose ? transposedAt : outAt, length * k));
-  return out;
+  const result = new Float32Array(runtime().kernels.buffer, transpose ? transposedAt : outAt, length * k);
+  deliver(result, length * k, 1, target);
 }
 
-export function wasmGather(spec: MatrixSpec, y: Float32Array, k: number): Float32Array {
+export function wasmGather(spec: MatrixSpec, y: Float32Array, k: number, target: ProductTarget): void {
   const lines = lineCount(spec);
   const length = lineLength(spec);
   const table = gapTable(spec.prob);
-  const out = new Float32Array(lines * k);
-  if (lines === 0 || length === 0 || isEmptyTable(table)) return out;
+  if (lines === 0 || length === 0 || isEmptyTable(table)) {
+    if (!target.accumulate) target.out.fill(0);
+    return;
+  }
+  if (k <= GATHER_MAX_K) {
+    deliver(gatherColumns(spec, table, y, k, lines, length), lines, k, target);
+    return;
+  }
   // Very wide batches are done a slice of columns at a time (each column is independent).
+  const whole = new Float32Array(lines * k);
   for (let c0 = 0; c0 < k; c0 += GATHER_MAX_K) {
     const width = Math.min(GATHER_MAX_K, k - c0);
-    const slice = width === k ? y : sliceColumns(y, length, k, c0, width);
-    const part = gatherColumns(spec, table, slice, width, lines, length);
-    if (width === k) return part;
+    const part = gatherColumns(spec, table, sliceColumns(y, length, k, c0, width), width, lines, length);
     for (let line = 0; line < lines; line++)
-      out.set(part.subarray(line * width, (line + 1) * width), line * k + c0);
+      whole.set(part.subarray(line * width, (line + 1) * width), line * k + c0);
   }
-  return out;
+  deliver(whole, lines, k, target);
 }
 
 function sliceColumns(y: Float32Array, rows: number, k: number, c0: number, width: number): Float32Array {
@@ -217,6 +218,7 @@ function sliceColumns(y: Float32Array, rows: number, k: number, c0: number, widt
   return slice;
 }
 
+/** The gather of k columns, as a view of kernel memory (valid until the next call). */
 function gatherColumns(
   spec: MatrixSpec,
   table: GapTable,
@@ -236,10 +238,10 @@ function gatherColumns(
   view.setUint32(P_LINE_START, 0, true);
   view.setUint32(P_LINE_END, lines, true);
   runJob(threads);
-  return copyOut(outAt, lines * k);
+  return new Float32Array(runtime().kernels.buffer, outAt, lines * k);
 }
 
-/** Counts per line of [start, end) into `counts` (when given); returns their total. */
+/** Counts per line of [start, end) into `counts[0 ..]` (when given); returns their total. */
 function countLines(
   spec: MatrixSpec,
   table: GapTable,
@@ -256,7 +258,7 @@ function countLines(
   view.setUint32(P_LINE_END, end, true);
   new Float64Array(kernels.buffer, RESULTS, MAX_THREADS * 8).fill(0);
   runJob(threads);
-  if (counts !== null) counts.set(new Uint32Array(kernels.buffer, countsAt, end - start), start + 1);
+  if (counts !== null) counts.set(new Uint32Array(kernels.buffer, countsAt, end - start));
   const results = new Float64Array(kernels.buffer, RESULTS, MAX_THREADS * 8);
   let total = 0;
   for (let t = 0; t < MAX_THREADS; t++) total += results[t * 8]!;
@@ -274,19 +276,27 @@ export function wasmNnz(spec: MatrixSpec): number {
   return total;
 }
 
-export function wasmLines(spec: MatrixSpec): LineConnections {
-  const lines = lineCount(spec);
+export function wasmLines(
+  spec: MatrixSpec,
+  first: number,
+  last: number,
+  beforeFill?: (entries: number) => void,
+): LineConnections {
   const table = gapTable(spec.prob);
-  const indptr = new Float64Array(lines + 1);
-  if (lines === 0 || lineLength(spec) === 0 || isEmptyTable(table)) {
+  const indptr = new Float64Array(last - first + 1);
+  if (last <= first || lineLength(spec) === 0 || isEmptyTable(table)) {
+    beforeFill?.(0);
     return { indptr, indices: new Uint32Array(0), data: new Float32Array(0) };
   }
-  // Pass 1: counts per line (indptr[line + 1]), then their running sum.
-  for (let start = 0; start < lines; start += COUNT_SLICE_LINES) {
-    countLines(spec, table, start, Math.min(lines, start + COUNT_SLICE_LINES), indptr);
+  // Pass 1: counts per line (indptr[line - first + 1]), then their running sum.
+  for (let start = first; start < last; start += COUNT_SLICE_LINES) {
+    const counts = indptr.subarray(start - first + 1);
+    countLines(spec, table, start, Math.min(last, start + COUNT_SLICE_LINES), counts);
   }
+  const lines = last - first;
   for (let line = 0; line < lines; line++) indptr[line + 1]! += indptr[line]!;
   const nnz = indptr[lines]!;
+  beforeFill?.(nnz);
   const indices = new Uint32Array(nnz);
   const data = new Float32Array(nnz);
   // Pass 2: the connections, a slice of lines at a time.
@@ -294,15 +304,17 @@ export function wasmLines(spec: MatrixSpec): LineConnections {
   while (start < lines) {
     let end = start + 1;
     while (end < lines && indptr[end + 1]! - indptr[start]! <= FILL_SLICE_ENTRIES) end++;
-    fillLines(spec, table, start, end, indptr, indices, data);
+    fillLines(spec, table, first, start, end, indptr, indices, data);
     start = end;
   }
   return { indptr, indices, data };
 }
 
+/** Connections of lines first + [start, end) at their offsets in indptr (relative to first). */
 function fillLines(
   spec: MatrixSpec,
   table: GapTable,
+  first: number,
   start: number,
   end: number,
   indptr: Float64Array,
@@ -311,8 +323,8 @@ function fillLines(
 ): void {
   const threads = planThreads(workNs(end - start, lineLength(spec), table, 1));
   const { kernels, heap } = runtime();
-  const first = indptr[start]!;
-  const entries = indptr[end]! - first;
+  const from = indptr[start]!;
+  const entries = indptr[end]! - from;
   const view = writeSpec(spec, table, JOB_FILL);
   const [offsetsAt, indicesAt, dataAt] = heap.call([(end - start) * 4, entries * 4, entries * 4]) as [
     number,
@@ -320,13 +332,13 @@ function fillLines(
     number,
   ];
   const offsets = new Uint32Array(kernels.buffer, offsetsAt, end - start);
-  for (let line = start; line < end; line++) offsets[line - start] = indptr[line]! - first;
+  for (let line = start; line < end; line++) offsets[line - start] = indptr[line]! - from;
   view.setUint32(P_OFFSETS, offsetsAt, true);
   view.setUint32(P_INDICES, indicesAt, true);
   view.setUint32(P_DATA, dataAt, true);
-  view.setUint32(P_LINE_START, start, true);
-  view.setUint32(P_LINE_END, end, true);
+  view.setUint32(P_LINE_START, first + start, true);
+  view.setUint32(P_LINE_END, first + end, true);
   runJob(threads);
-  indices.set(new Uint32Array(kernels.buffer, indicesAt, entries), first);
-  data.set(new Float32Array(kernels.buffer, dataAt, entries), first);
+  indices.set(new Uint32Array(kernels.buffer, indicesAt, entries), from);
+  data.set(new Float32Array(kernels.buffer, dataAt, entries), from);
 }

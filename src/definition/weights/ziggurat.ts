@@ -16,6 +16,12 @@ const MAGNITUDE_SCALE = 16777216; // 2^24
 const TAIL_START = 3.442619855899; // r: where the base strip's tail begins
 const LAYER_AREA = 9.91256303526217e-3; // v: area of every layer
 
+/**
+ * The largest |z| a draw can return: the tail variate r + (-log(2^-32)) / r, reached by the words
+ * listed in docs/definition.md section 14.1. Weight laws use it to keep every weight finite.
+ */
+export const MAX_NORMAL_VARIATE = 9.88559372648513;
+
 /** The ziggurat tables: `k` integer thresholds, `w` magnitude scales, `f` density at edges. */
 export interface ZigguratTables {
   readonly k: Uint32Array;

@@ -2,9 +2,8 @@
  * Samples drawn straight from the definition (walkLine) for the statistical suite.
  * Every sample uses fixed seeds, so each test is deterministic; the bounds are what make it mean something.
  */
-import { walkLine } from '../../../src/spec/lineWalk.js';
-import type { MatrixSpec } from '../../../src/spec/matrixSpec.js';
-import type { WeightLaw } from '../../../src/spec/weights/weightLaw.js';
+import { walkLine } from '../../../src/definition/lineWalk.js';
+import type { MatrixSpec, WeightLaw } from '../../../src/types.js';
 
 export const SCALAR: WeightLaw = { kind: 'scalar', value: 1 };
 

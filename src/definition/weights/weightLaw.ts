@@ -1,21 +1,12 @@
+import type { WeightLaw } from '../../types.js';
 import { standardNormal } from './ziggurat.js';
 
 /**
- * Weight laws. A law turns the words of a block's weight stream into one float32 weight per
- * connection, in the order the connections appear in the block.
- *
- *  - scalar:  every weight is `value` (no words drawn);
- *  - normal:  `loc + scale * z`, z standard normal from the ziggurat (usually one word);
- *  - uniform: `offset + span * u`, u = (word >>> 8) * 2^-24 in [0, 1) (one word).
- *
+ * How each weight law (src/types.ts) turns the words of a block's weight stream into weights.
  * The affine forms are evaluated in double and rounded once to float32. `scale` and `span`
  * may be negative, so `k * M` is represented exactly for any real k: the realised weights
  * are those of M times k, up to that final rounding.
  */
-export type WeightLaw =
-  | { readonly kind: 'scalar'; readonly value: number }
-  | { readonly kind: 'normal'; readonly loc: number; readonly scale: number }
-  | { readonly kind: 'uniform'; readonly offset: number; readonly span: number };
 
 const TWO_NEG_24 = 5.9604644775390625e-8;
 

@@ -11,12 +11,11 @@
  * 9 + 3 + 4 = 16 statistical assertions in the file: about 2e-5.
  */
 import { describe, expect, it } from 'vitest';
-import { STREAM_WEIGHT } from '../../../src/spec/constants.js';
-import { walkLine } from '../../../src/spec/lineWalk.js';
-import { streamState } from '../../../src/spec/streamKey.js';
-import type { WeightLaw } from '../../../src/spec/weights/weightLaw.js';
-import { standardNormal, ZIGGURAT } from '../../../src/spec/weights/ziggurat.js';
-import { Xoshiro128pp } from '../../../src/spec/xoshiro128pp.js';
+import { STREAM_WEIGHT } from '../../../src/definition/constants.js';
+import { walkLine } from '../../../src/definition/lineWalk.js';
+import { streamState } from '../../../src/definition/streamKey.js';
+import { standardNormal, ZIGGURAT } from '../../../src/definition/weights/ziggurat.js';
+import { Xoshiro128pp } from '../../../src/definition/xoshiro128pp.js';
 import {
   binomialAcceptance,
   ksCritical,
@@ -29,6 +28,7 @@ import {
   varianceAcceptance,
 } from '../../helpers/stats.js';
 import { rowSpec } from './sampling.js';
+import type { WeightLaw } from '../../../src/types.js';
 
 /** Standardised weights (w - loc) / scale of `lines` full lines at p = 1. */
 function standardised(loc: number, scale: number, seed: number, lines: number, length: number): Float64Array {

@@ -12,7 +12,7 @@
  * 12 cases x 4 = 48 assertions: about 5e-5 for the file.
  */
 import { describe, it } from 'vitest';
-import { BLOCK_SIZE } from '../../../src/spec/constants.js';
+import { BLOCK_SIZE } from '../../../src/definition/constants.js';
 import { expectBinomialCounts } from './binomialCounts.js';
 import { lineCounts, rowSpec } from './sampling.js';
 

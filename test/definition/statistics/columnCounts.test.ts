@@ -12,7 +12,7 @@
  * 6 cases x 4 = 24 assertions: about 2.5e-5 for the file.
  */
 import { describe, it } from 'vitest';
-import { BLOCK_SIZE } from '../../../src/spec/constants.js';
+import { BLOCK_SIZE } from '../../../src/definition/constants.js';
 import { expectBinomialCounts } from './binomialCounts.js';
 import { positionCounts, rowSpec } from './sampling.js';
 

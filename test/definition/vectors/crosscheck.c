@@ -1,8 +1,8 @@
-/* An independent C reimplementation of the jitconn definition, written from docs/spec.md, that
-   cross-checks the known-answer vectors (test/spec/vectors/known-answers.json, docs/spec.md
+/* An independent C reimplementation of the jitconn definition, written from docs/definition.md, that
+   cross-checks the known-answer vectors (test/definition/vectors/known-answers.json, docs/definition.md
    section 14). Not part of the test suite (it needs a C compiler):
 
-       gcc -O2 -ffp-contract=off -o /tmp/crosscheck test/spec/vectors/crosscheck.c -lm && /tmp/crosscheck
+       gcc -O2 -ffp-contract=off -o /tmp/crosscheck test/definition/vectors/crosscheck.c -lm && /tmp/crosscheck
 
    prints each listed line as position:float32-bits and a hash of 10^6 normal draws
    (16597304718464584279, which the TypeScript reference also gives). Gap search is a plain

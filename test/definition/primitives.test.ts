@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SIZE } from '../../src/spec/constants.js';
-import { gapFromWord, gapTable } from '../../src/spec/gapTable.js';
-import { scatterChunkCount } from '../../src/spec/scatterChunks.js';
-import { seedWords } from '../../src/spec/seed.js';
-import { streamState } from '../../src/spec/streamKey.js';
-import { detExp, detLog } from '../../src/spec/weights/detmath.js';
-import { drawWeight, uniform24 } from '../../src/spec/weights/weightLaw.js';
-import { standardNormal, ZIGGURAT } from '../../src/spec/weights/ziggurat.js';
-import { Xoshiro128pp } from '../../src/spec/xoshiro128pp.js';
+import { BLOCK_SIZE } from '../../src/definition/constants.js';
+import { gapFromWord, gapTable } from '../../src/definition/gapTable.js';
+import { scatterChunkCount } from '../../src/definition/scatterChunks.js';
+import { seedWords } from '../../src/definition/seed.js';
+import { streamState } from '../../src/definition/streamKey.js';
+import { detExp, detLog } from '../../src/definition/weights/detmath.js';
+import { drawWeight, uniform24 } from '../../src/definition/weights/weightLaw.js';
+import { standardNormal, ZIGGURAT } from '../../src/definition/weights/ziggurat.js';
+import { Xoshiro128pp } from '../../src/definition/xoshiro128pp.js';
 
 /**
- * Known answers for the building blocks of docs/spec.md. Unless a comment says otherwise, every
- * number below was also produced by an independent C reimplementation of docs/spec.md (gcc 12,
+ * Known answers for the building blocks of docs/definition.md. Unless a comment says otherwise, every
+ * number below was also produced by an independent C reimplementation of docs/definition.md (gcc 12,
  * -O2 -ffp-contract=off, x86-64), so these are not merely the TypeScript agreeing with itself.
  */
 
@@ -315,7 +315,7 @@ describe('detLog and detExp', () => {
 });
 
 describe('scatter chunk count', () => {
-  it('depends on the work only, as in docs/spec.md', () => {
+  it('depends on the work only, as in docs/definition.md', () => {
     // (active lines, line length, effective p) -> chunks
     const cases: [number, number, number, number][] = [
       [1000, 1000, 0.01, 1], // E = 1e4 < 2^20

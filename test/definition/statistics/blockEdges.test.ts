@@ -15,8 +15,8 @@
  * 6 cases, 46 assertions: about 5e-5 for the file.
  */
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SIZE } from '../../../src/spec/constants.js';
-import { walkLine } from '../../../src/spec/lineWalk.js';
+import { BLOCK_SIZE } from '../../../src/definition/constants.js';
+import { walkLine } from '../../../src/definition/lineWalk.js';
 import {
   binomialAcceptance,
   binomialCategories,

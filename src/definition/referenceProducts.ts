@@ -1,7 +1,8 @@
-import { lineCount, lineLength, type MatrixSpec } from './matrixSpec.js';
+import { lineCount, lineLength } from './matrixSpec.js';
 import { walkLine } from './lineWalk.js';
 import { gapTable } from './gapTable.js';
 import { chunkStart, scatterChunkCount } from './scatterChunks.js';
+import type { ActiveLines, MatrixSpec } from '../types.js';
 
 /**
  * The reference products: plain loops over `walkLine`, defining the exact float32 result that
@@ -17,14 +18,6 @@ import { chunkStart, scatterChunkCount } from './scatterChunks.js';
  *
  * Inputs are float32 values; layouts are element-major: value c of element e is at e * k + c.
  */
-
-/** Active lines and their k values: `values[a * k + c]` belongs to line `lines[a]`. */
-export interface ActiveLines {
-  readonly lines: Uint32Array;
-  /** Float32 values per active line, or null for events (every value 1). */
-  readonly values: Float32Array | null;
-  readonly k: number;
-}
 
 export function referenceScatter(spec: MatrixSpec, active: ActiveLines): Float32Array {
   const length = lineLength(spec);
@@ -74,23 +67,36 @@ export function referenceNnz(spec: MatrixSpec): number {
   return count;
 }
 
-/** Connections of every line: line-major CSR over (lines x positions). */
-export function referenceLines(spec: MatrixSpec): {
-  indptr: Float64Array;
-  indices: Uint32Array;
-  data: Float32Array;
-} {
-  const lines = lineCount(spec);
+/**
+ * Connections of lines [start, end): line-major CSR over (lines x positions), counted in a first
+ * walk and written into typed arrays of the exact size in a second. `beforeFill` sees the count
+ * before those arrays are allocated (and may throw to refuse).
+ */
+export function referenceLines(
+  spec: MatrixSpec,
+  start = 0,
+  end = lineCount(spec),
+  beforeFill?: (entries: number) => void,
+): { indptr: Float64Array; indices: Uint32Array; data: Float32Array } {
   const length = lineLength(spec);
-  const indptr = new Float64Array(lines + 1);
-  const indices: number[] = [];
-  const data: number[] = [];
-  for (let line = 0; line < lines; line++) {
-    walkLine(spec, line, length, (position, weight) => {
-      indices.push(position);
-      data.push(weight);
+  const indptr = new Float64Array(end - start + 1);
+  for (let line = start; line < end; line++) {
+    let count = 0;
+    walkLine(spec, line, length, () => {
+      count++;
     });
-    indptr[line + 1] = indices.length;
+    indptr[line - start + 1] = indptr[line - start]! + count;
   }
-  return { indptr, indices: Uint32Array.from(indices), data: Float32Array.from(data) };
+  const entries = indptr[end - start]!;
+  beforeFill?.(entries);
+  const indices = new Uint32Array(entries);
+  const data = new Float32Array(entries);
+  let at = 0;
+  for (let line = start; line < end; line++) {
+    walkLine(spec, line, length, (position, weight) => {
+      indices[at] = position;
+      data[at++] = weight;
+    });
+  }
+  return { indptr, indices, data };
 }

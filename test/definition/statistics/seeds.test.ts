@@ -10,9 +10,14 @@
  * deterministic (a false collision of 1024 random bits is impossible in practice).
  */
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SIZE, STREAM_EVENTS, STREAM_STRUCTURE, STREAM_WEIGHT } from '../../../src/spec/constants.js';
-import { walkLine } from '../../../src/spec/lineWalk.js';
-import { seedWords, type Seed } from '../../../src/spec/seed.js';
+import {
+  BLOCK_SIZE,
+  STREAM_EVENTS,
+  STREAM_STRUCTURE,
+  STREAM_WEIGHT,
+} from '../../../src/definition/constants.js';
+import { walkLine } from '../../../src/definition/lineWalk.js';
+import { seedWords, type Seed } from '../../../src/definition/seed.js';
 import { binomialAcceptance, Correlation, correlationBound, report } from '../../helpers/stats.js';
 import { linePositions, rowSpec } from './sampling.js';
 

@@ -9,8 +9,7 @@
  * 5 + 3 = 8 statistical assertions: about 1e-5 for the file.
  */
 import { describe, expect, it } from 'vitest';
-import { walkLine } from '../../../src/spec/lineWalk.js';
-import type { WeightLaw } from '../../../src/spec/weights/weightLaw.js';
+import { walkLine } from '../../../src/definition/lineWalk.js';
 import {
   chiSquareTest,
   ksCritical,
@@ -21,6 +20,7 @@ import {
   varianceAcceptance,
 } from '../../helpers/stats.js';
 import { rowSpec } from './sampling.js';
+import type { WeightLaw } from '../../../src/types.js';
 
 function weights(offset: number, span: number, seed: number, lines: number, length: number): Float64Array {
   const law: WeightLaw = { kind: 'uniform', offset, span };

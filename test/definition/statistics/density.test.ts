@@ -6,8 +6,8 @@
  * ALPHA = 1e-6 (two-sided); 6 statistical assertions, so at most 6e-6 for the file.
  */
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SIZE } from '../../../src/spec/constants.js';
-import { walkLine } from '../../../src/spec/lineWalk.js';
+import { BLOCK_SIZE } from '../../../src/definition/constants.js';
+import { walkLine } from '../../../src/definition/lineWalk.js';
 import { binomialAcceptance, report } from '../../helpers/stats.js';
 import { lineCounts, linePositions, rowSpec } from './sampling.js';
 

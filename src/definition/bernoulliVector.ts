@@ -1,6 +1,6 @@
 import { STREAM_EVENTS } from './constants.js';
 import { walkLine } from './lineWalk.js';
-import type { MatrixSpec } from './matrixSpec.js';
+import type { MatrixSpec } from '../types.js';
 
 /**
  * Positions of a seeded Bernoulli(p) vector of `length` entries: the structure of line `index`

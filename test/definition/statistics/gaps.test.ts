@@ -11,7 +11,7 @@
  * (one deterministic): about 1.2e-5 for the file.
  */
 import { describe, expect, it } from 'vitest';
-import { walkLine } from '../../../src/spec/lineWalk.js';
+import { walkLine } from '../../../src/definition/lineWalk.js';
 import { categorise, chiSquareTest, geometricProbs, report, twoSidedZ } from '../../helpers/stats.js';
 import { rowSpec } from './sampling.js';
 

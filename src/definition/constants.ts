@@ -1,5 +1,5 @@
 /**
- * Constants of the definition (docs/spec.md). Changing any of them changes every matrix.
+ * Constants of the definition (docs/definition.md). Changing any of them changes every matrix.
  */
 
 /** log2 of the block length: a line is cut into blocks of 2^16 positions, each its own stream. */

@@ -11,11 +11,11 @@
  * of about 1e-6 each (N >= 1e5). 6 + 2 + 18 = 26 assertions: about 3e-5 for the file.
  */
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SIZE } from '../../../src/spec/constants.js';
-import { walkLine } from '../../../src/spec/lineWalk.js';
-import type { WeightLaw } from '../../../src/spec/weights/weightLaw.js';
+import { BLOCK_SIZE } from '../../../src/definition/constants.js';
+import { walkLine } from '../../../src/definition/lineWalk.js';
 import { Correlation, correlationBound, report } from '../../helpers/stats.js';
 import { indicatorMatrix, rowSpec } from './sampling.js';
+import type { WeightLaw } from '../../../src/types.js';
 
 const LENGTH = BLOCK_SIZE + 5000;
 

@@ -1,9 +1,9 @@
 import { BLOCK_SIZE, STREAM_STRUCTURE, STREAM_WEIGHT } from './constants.js';
 import { gapFromWord, gapTable } from './gapTable.js';
-import type { MatrixSpec } from './matrixSpec.js';
 import { streamState } from './streamKey.js';
 import { drawWeight } from './weights/weightLaw.js';
 import { Xoshiro128pp } from './xoshiro128pp.js';
+import type { MatrixSpec } from '../types.js';
 
 /**
  * The definition of a line, in its plainest form.

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { walkLine } from '../../src/spec/lineWalk.js';
-import { lineLength, type MatrixSpec } from '../../src/spec/matrixSpec.js';
-import { referenceGather, referenceLines, referenceScatter } from '../../src/spec/referenceProducts.js';
-import { seedWords } from '../../src/spec/seed.js';
-import type { WeightLaw } from '../../src/spec/weights/weightLaw.js';
+import { walkLine } from '../../src/definition/lineWalk.js';
+import { lineLength } from '../../src/definition/matrixSpec.js';
+import { referenceGather, referenceLines, referenceScatter } from '../../src/definition/referenceProducts.js';
+import { seedWords } from '../../src/definition/seed.js';
 import { JITCNormalR, JITCScalarC, JITCUniformR, type JITCMatrix } from '../../src/index.js';
+import type { MatrixSpec, WeightLaw } from '../../src/types.js';
 
 /**
- * The known-answer vectors of docs/spec.md. They were printed by scripts/known-answers.ts and
- * reproduced independently by a C reimplementation written from docs/spec.md (gcc 12,
+ * The known-answer vectors of docs/definition.md. They were printed by scripts/known-answers.ts and
+ * reproduced independently by a C reimplementation written from docs/definition.md (gcc 12,
  * -O2 -ffp-contract=off). A failure here means the definition changed.
  */
 
@@ -38,7 +38,7 @@ const vectors = (
     vectors: Vector[];
   }
 ).vectors;
-const specText = readFileSync(new URL('../../docs/spec.md', import.meta.url), 'utf8');
+const specText = readFileSync(new URL('../../docs/definition.md', import.meta.url), 'utf8');
 
 function f32Hex(weight: number): string {
   const view = new DataView(new ArrayBuffer(4));
@@ -90,7 +90,7 @@ describe('known-answer vectors', () => {
           for (const [, hex, decimal] of l.connections) expect(f32Hex(Number(decimal))).toBe(hex);
         });
 
-        it(`line ${l.line}: is listed in docs/spec.md`, () => {
+        it(`line ${l.line}: is listed in docs/definition.md`, () => {
           const lineName = v.orientation === 'row' ? 'row' : 'column';
           const header = `${lineName} ${l.line}: ${l.count} connection${l.count === 1 ? '' : 's'}`;
           expect([...docLines].some((d) => d.startsWith(header))).toBe(true);
@@ -103,7 +103,7 @@ describe('known-answer vectors', () => {
   }
 });
 
-describe('products of the normal-r matrix (docs/spec.md, "Products")', () => {
+describe('products of the normal-r matrix (docs/definition.md, "Products")', () => {
   const v = vectors.find((x) => x.name === 'normal-r')!;
   const spec = specOf(v);
 
@@ -163,7 +163,7 @@ function wordsOf(seed: number): { seedLo: number; seedHi: number } {
   return { seedLo: lo, seedHi: hi };
 }
 
-describe('the public classes realise the vectors (constructor forms as listed in docs/spec.md)', () => {
+describe('the public classes realise the vectors (constructor forms as listed in docs/definition.md)', () => {
   const matrices: [string, () => JITCMatrix][] = [
     ['normal-r', () => new JITCNormalR([0, 0.1, 0.1, 12345], { shape: [4, 200] })],
     ['uniform-bigint', () => new JITCUniformR([-0.1, 0.3, 0.5, 2n ** 40n + 7n], { shape: [2, 24] })],
