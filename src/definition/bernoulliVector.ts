@@ -1,6 +1,7 @@
+import { JitconnTooLargeError } from '../errors.js';
+import type { MatrixSpec } from '../types.js';
 import { STREAM_EVENTS } from './constants.js';
 import { walkLine } from './lineWalk.js';
-import type { MatrixSpec } from '../types.js';
 
 /**
  * Positions of a seeded Bernoulli(p) vector of `length` entries: the structure of line `index`
@@ -23,7 +24,34 @@ export function bernoulliPositions(
     rows: index + 1,
     cols: length,
   };
-  const positions: number[] = [];
-  walkLine(spec, index, length, (position) => positions.push(position), STREAM_EVENTS);
-  return Uint32Array.from(positions);
+  // A typed buffer sized for the expected count (plus ten standard deviations), grown by
+  // doubling: never a plain array past its engine limit, never more than `length` entries.
+  const expected = length * prob;
+  let positions = allocate(Math.min(length, Math.ceil(expected + 10 * Math.sqrt(expected) + 64)), length);
+  let count = 0;
+  walkLine(
+    spec,
+    index,
+    length,
+    (position) => {
+      if (count === positions.length) {
+        const grown = allocate(Math.min(length, positions.length * 2), length);
+        grown.set(positions);
+        positions = grown;
+      }
+      positions[count++] = position;
+    },
+    STREAM_EVENTS,
+  );
+  return positions.length === count ? positions : positions.slice(0, count);
+}
+
+function allocate(entries: number, length: number): Uint32Array {
+  try {
+    return new Uint32Array(entries);
+  } catch (error) {
+    throw new JitconnTooLargeError(
+      `a spike vector of ${length} entries needs ${entries} spike indices (${entries * 4} bytes), which could not be allocated: ${String(error)}`,
+    );
+  }
 }

@@ -1,32 +1,80 @@
-import { JitconnArgumentError } from '../errors.js';
+import { JitconnArgumentError, JitconnTooLargeError } from '../errors.js';
 import { bernoulliPositions } from '../definition/bernoulliVector.js';
 import { seedWords, type Seed } from '../definition/seed.js';
 import { checkDimension, checkProb } from './validate.js';
+
+/** Reads a BinaryArray's own fields, not properties an instance may shadow (for the products). */
+let activeOf: (x: BinaryArray) => readonly Uint32Array[];
+let lengthOf: (x: BinaryArray) => number;
+let batchSizeOf: (x: BinaryArray) => number | undefined;
+
+/** Builds an instance from already sorted, validated indices (fromSorted) through the constructor. */
+const INTERNAL = Symbol('jitconn.BinaryArray.internal');
+let pending: { vectors: Uint32Array[]; length: number; k: number | undefined } | null = null;
+
+function isArrayLike(x: unknown): x is ArrayLike<unknown> {
+  return (
+    Array.isArray(x) ||
+    (ArrayBuffer.isView(x) && !(x instanceof DataView)) ||
+    (typeof x === 'object' && x !== null && typeof (x as { length?: unknown }).length === 'number')
+  );
+}
+
+function allocateIndices(entries: number, what: string): Uint32Array {
+  try {
+    return new Uint32Array(entries);
+  } catch (error) {
+    throw new JitconnTooLargeError(
+      `${what} needs ${entries} indices, which could not be allocated: ${String(error)}`,
+    );
+  }
+}
 
 /**
  * Spikes: a binary vector of `length` entries, or a batch of `batchSize` such vectors.
  * Stored as the sorted indices of the active entries of each vector, so a vector of
  * 3 billion neurons with 100 spikes costs 100 indices. Products with a BinaryArray are
- * event-driven: only the lines of active entries are generated.
+ * event-driven: only the lines of active entries are generated. Immutable.
  */
 export class BinaryArray {
-  /** Entries per vector. */
-  readonly length: number;
-  /** Number of vectors in a batch, or undefined for a single vector. */
-  readonly batchSize: number | undefined;
-  /** Sorted active indices, one array per vector. */
-  private readonly active: readonly Uint32Array[];
+  readonly #length: number;
+  readonly #batchSize: number | undefined;
+  /** Sorted active indices, one array per vector; never handed out (indices() copies). */
+  readonly #active: readonly Uint32Array[];
+
+  static {
+    activeOf = (x) => x.#active;
+    lengthOf = (x) => x.#length;
+    batchSizeOf = (x) => x.#batchSize;
+  }
 
   /**
-   * From booleans or 0/1 numbers (any non-zero counts as a spike). With `shape: [k, n]` the
-   * values are a row-major batch of k vectors of n entries.
+   * From booleans or 0/1 numbers (any non-zero number counts as a spike). With `shape: [k, n]`
+   * the values are a row-major batch of k vectors of n entries.
    */
   constructor(values: ArrayLike<boolean | number>, options: { shape?: readonly [number, number] } = {}) {
+    if ((values as unknown) === INTERNAL && pending !== null) {
+      this.#length = pending.length;
+      this.#batchSize = pending.k;
+      this.#active = pending.vectors;
+      pending = null;
+      return;
+    }
+    if (!isArrayLike(values)) {
+      throw new JitconnArgumentError('values', values, 'an array or typed array of booleans or numbers');
+    }
+    if (typeof options !== 'object' || options === null) {
+      throw new JitconnArgumentError('options', options, 'an object { shape } or undefined');
+    }
     const n = values.length;
-    const [k, length] = options.shape ?? [undefined, n];
-    if (k !== undefined) {
-      checkDimension(k, 'shape[0] (batch size)');
-      checkDimension(length, 'shape[1] (length)');
+    let k: number | undefined;
+    let length = n;
+    if (options.shape !== undefined) {
+      if (!Array.isArray(options.shape) || options.shape.length !== 2) {
+        throw new JitconnArgumentError('shape', options.shape, 'an array [batch size, length]');
+      }
+      k = checkDimension(options.shape[0], 'shape[0] (batch size)');
+      length = checkDimension(options.shape[1], 'shape[1] (length)');
       if (k * length !== n) {
         throw new JitconnArgumentError('values', values, `${k * length} entries for shape [${k}, ${length}]`);
       }
@@ -34,27 +82,35 @@ export class BinaryArray {
       checkDimension(n, 'values.length');
     }
     const vectors: Uint32Array[] = [];
-    const found = new Uint32Array(length);
+    const found = allocateIndices(length, 'a spike vector');
     for (let b = 0; b < (k ?? 1); b++) {
       let count = 0;
       for (let i = 0, offset = b * length; i < length; i++) {
         const value = values[offset + i];
-        if (!value) {
-          if (value !== value)
-            throw new JitconnArgumentError(
-              `values[${offset + i}]`,
-              value,
-              'a boolean or a number that is not NaN',
-            );
-          continue;
+        if (value === true || (typeof value === 'number' && value !== 0 && value === value)) {
+          found[count++] = i;
+        } else if (value !== false && value !== 0) {
+          throw new JitconnArgumentError(
+            `values[${offset + i}]`,
+            value,
+            'a boolean or a number that is not NaN',
+          );
         }
-        found[count++] = i;
       }
       vectors.push(found.slice(0, count));
     }
-    this.length = length;
-    this.batchSize = k;
-    this.active = vectors;
+    this.#length = length;
+    this.#batchSize = k;
+    this.#active = vectors;
+  }
+
+  /** Entries per vector. */
+  get length(): number {
+    return this.#length;
+  }
+  /** Number of vectors in a batch, or undefined for a single vector. */
+  get batchSize(): number | undefined {
+    return this.#batchSize;
   }
 
   /**
@@ -62,24 +118,43 @@ export class BinaryArray {
    * threshold), without an intermediate 0/1 array. NaN never spikes.
    */
   static threshold(values: ArrayLike<number>, threshold: number): BinaryArray {
+    if (!isArrayLike(values))
+      throw new JitconnArgumentError('values', values, 'an array or typed array of numbers');
     checkDimension(values.length, 'values.length');
     if (typeof threshold !== 'number' || Number.isNaN(threshold)) {
       throw new JitconnArgumentError('threshold', threshold, 'a number that is not NaN');
     }
-    const found = new Uint32Array(values.length);
+    const found = allocateIndices(values.length, 'a spike vector');
     let count = 0;
-    for (let i = 0; i < values.length; i++) if (values[i]! > threshold) found[count++] = i;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (typeof value !== 'number') throw new JitconnArgumentError(`values[${i}]`, value, 'a number');
+      if (value > threshold) found[count++] = i;
+    }
     return BinaryArray.fromSorted([found.slice(0, count)], values.length, undefined);
   }
 
   /** A vector of `length` entries with spikes at `indices` (any order, no repeats). */
   static fromIndices(indices: ArrayLike<number>, length: number): BinaryArray {
+    if (!isArrayLike(indices)) {
+      throw new JitconnArgumentError('indices', indices, 'an array or typed array of integers');
+    }
     checkDimension(length, 'length');
-    const sorted = Float64Array.from(indices).sort();
+    // Read by index (array-likes and detached typed arrays have no usable iterator).
+    const sorted = new Float64Array(indices.length);
+    for (let i = 0; i < sorted.length; i++) {
+      const x: unknown = indices[i];
+      sorted[i] = typeof x === 'number' ? x : NaN;
+    }
+    // Already sorted (the common case for spikes found in neuron order): no sort needed.
+    let ordered = true;
+    for (let i = 1; i < sorted.length && ordered; i++) ordered = sorted[i - 1]! <= sorted[i]!;
+    if (!ordered) sorted.sort();
     for (let i = 0; i < sorted.length; i++) {
       const index = sorted[i]!;
       if (!Number.isInteger(index) || index < 0 || index >= length) {
-        throw new JitconnArgumentError('indices', index, `integers in [0, ${length})`);
+        const original = ordered ? indices[i] : index;
+        throw new JitconnArgumentError('indices', original, `integers in [0, ${length})`);
       }
       if (i > 0 && sorted[i - 1] === index)
         throw new JitconnArgumentError('indices', index, 'indices without repeats');
@@ -94,6 +169,9 @@ export class BinaryArray {
   static bernoulli(prob: number, shape: number | readonly [number, number], seed: Seed): BinaryArray {
     checkProb(prob);
     const { lo, hi } = seedWords(seed);
+    if (typeof shape !== 'number' && !(Array.isArray(shape) && shape.length === 2)) {
+      throw new JitconnArgumentError('shape', shape, 'a length n or an array [batch size, n]');
+    }
     const [k, length] = typeof shape === 'number' ? [undefined, shape] : shape;
     checkDimension(length, 'length');
     if (k !== undefined) checkDimension(k, 'batch size');
@@ -102,33 +180,53 @@ export class BinaryArray {
   }
 
   private static fromSorted(vectors: Uint32Array[], length: number, k: number | undefined): BinaryArray {
-    const array = Object.create(BinaryArray.prototype) as { -readonly [K in keyof BinaryArray]: unknown };
-    Object.assign(array, { length, batchSize: k, active: vectors });
-    return array as unknown as BinaryArray;
+    pending = { vectors, length, k };
+    return new BinaryArray(INTERNAL as never);
   }
 
   /** [n] for a vector, [k, n] for a batch. */
   get shape(): [number] | [number, number] {
-    return this.batchSize === undefined ? [this.length] : [this.batchSize, this.length];
+    return this.#batchSize === undefined ? [this.#length] : [this.#batchSize, this.#length];
   }
 
   /** Number of spikes (over the whole batch). */
   sum(): number {
-    return this.active.reduce((total, indices) => total + indices.length, 0);
+    return this.#active.reduce((total, indices) => total + indices.length, 0);
   }
 
-  /** Sorted active indices of vector `b` (0 for a single vector). */
+  /** Sorted active indices of vector `b` (0 for a single vector): a copy, the array stays unchanged. */
   indices(b = 0): Uint32Array {
-    const indices = this.active[b];
-    if (indices === undefined)
-      throw new JitconnArgumentError('b', b, `a vector index in [0, ${this.active.length})`);
-    return indices;
+    const indices = Number.isInteger(b) ? this.#active[b] : undefined;
+    if (indices === undefined) {
+      throw new JitconnArgumentError('b', b, `a vector index in [0, ${this.#active.length})`);
+    }
+    return indices.slice();
   }
 
   /** Dense 0/1 values, row-major for a batch. */
   toUint8Array(): Uint8Array {
-    const out = new Uint8Array(this.active.length * this.length);
-    this.active.forEach((indices, b) => indices.forEach((i) => (out[b * this.length + i] = 1)));
+    let out: Uint8Array;
+    try {
+      out = new Uint8Array(this.#active.length * this.#length);
+    } catch (error) {
+      throw new JitconnTooLargeError(
+        `toUint8Array() of ${this.#active.length} x ${this.#length} entries could not be allocated: ${String(error)}`,
+      );
+    }
+    this.#active.forEach((indices, b) => indices.forEach((i) => (out[b * this.#length + i] = 1)));
     return out;
   }
+}
+
+/** The sorted indices of vector `b`, without a copy: for the products, which only read them. */
+export function spikeIndices(x: BinaryArray, b = 0): Uint32Array {
+  return activeOf(x)[b]!;
+}
+
+/** Entries per vector and batch size, as constructed. */
+export function spikeShape(x: BinaryArray): {
+  readonly length: number;
+  readonly batchSize: number | undefined;
+} {
+  return { length: lengthOf(x), batchSize: batchSizeOf(x) };
 }

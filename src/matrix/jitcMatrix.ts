@@ -12,6 +12,7 @@ import {
   type CsrMatrix,
   type MaterialiseOptions,
 } from './materialise.js';
+import { BinaryArray, spikeShape } from './binaryArray.js';
 import { activeFromMatrix, activeFromVector, denseFromMatrix } from './operands.js';
 import type { MatrixOperand, VectorOperand } from './operands.js';
 import { productTarget, type ProductOptions } from './productOptions.js';
@@ -91,7 +92,7 @@ export abstract class JITCMatrix {
   }
 
   private get kernels(): Backend {
-    return getBackend(this.backend);
+    return getBackend(this.#init.backend ?? defaultBackendName());
   }
 
   private rebuild(changes: Partial<MatrixInit>): JITCMatrix {
@@ -101,8 +102,8 @@ export abstract class JITCMatrix {
   /** The exact transpose: an R matrix becomes a C matrix of the swapped shape, and back. */
   transpose(): JITCMatrix {
     return this.rebuild({
-      shape: [this.shape[1], this.shape[0]],
-      orientation: this.orientation === 'row' ? 'col' : 'row',
+      shape: [this.#init.shape[1], this.#init.shape[0]],
+      orientation: this.#init.orientation === 'row' ? 'col' : 'row',
     });
   }
 
@@ -118,7 +119,7 @@ export abstract class JITCMatrix {
 
   /** Every realised weight multiplied by `factor` (a finite number); same connections. */
   scale(factor: number): this {
-    const law = scaleLaw(this.law, checkFinite(factor, 'factor'));
+    const law = scaleLaw(this.#init.law, checkFinite(factor, 'factor'));
     // A parameter that overflows float32 would not represent factor * M: refuse rather than return infinities.
     if (!lawFits(law)) {
       throw new JitconnArgumentError(
@@ -144,17 +145,19 @@ export abstract class JITCMatrix {
 
   /** x @ M: x has one entry per row; the result one per column. Event-driven for R matrices. */
   vecmat(x: VectorOperand, options?: ProductOptions): Float32Array {
-    const [rows, cols] = this.shape;
+    const [rows, cols] = this.#init.shape;
     const meaning = `x @ M with M of shape [${rows}, ${cols}] needs one entry per row`;
-    if (this.orientation === 'row') return this.scatter(activeFromVector(x, rows, 'x', meaning), x, options);
+    if (this.#init.orientation === 'row')
+      return this.scatter(activeFromVector(x, rows, 'x', meaning), x, options);
     return this.gather(denseFromMatrix(x, rows, 1, 'elementMajor', 'x', meaning), 1, x, options);
   }
 
   /** M @ x: x has one entry per column; the result one per row. Event-driven for C matrices. */
   matvec(x: VectorOperand, options?: ProductOptions): Float32Array {
-    const [rows, cols] = this.shape;
+    const [rows, cols] = this.#init.shape;
     const meaning = `M @ x with M of shape [${rows}, ${cols}] needs one entry per column`;
-    if (this.orientation === 'col') return this.scatter(activeFromVector(x, cols, 'x', meaning), x, options);
+    if (this.#init.orientation === 'col')
+      return this.scatter(activeFromVector(x, cols, 'x', meaning), x, options);
     return this.gather(denseFromMatrix(x, cols, 1, 'elementMajor', 'x', meaning), 1, x, options);
   }
 
@@ -164,10 +167,10 @@ export abstract class JITCMatrix {
    */
   matmat(x: MatrixOperand, k?: number | ProductOptions, options?: ProductOptions): Float32Array {
     [k, options] = typeof k === 'object' && k !== null ? [undefined, k] : [k, options];
-    const [rows, cols] = this.shape;
+    const [rows, cols] = this.#init.shape;
     const batch = this.batchOf(x, k);
     const meaning = `M @ X with M of shape [${rows}, ${cols}] needs X of shape [${cols}, ${batch}]`;
-    if (this.orientation === 'col') {
+    if (this.#init.orientation === 'col') {
       return this.scatter(activeFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning), x, options);
     }
     return this.gather(denseFromMatrix(x, cols, batch, 'elementMajor', 'X', meaning), batch, x, options);
@@ -179,17 +182,17 @@ export abstract class JITCMatrix {
    */
   rmatmat(x: MatrixOperand, k?: number | ProductOptions, options?: ProductOptions): Float32Array {
     [k, options] = typeof k === 'object' && k !== null ? [undefined, k] : [k, options];
-    const [rows, cols] = this.shape;
+    const [rows, cols] = this.#init.shape;
     const batch = this.batchOf(x, k);
     const meaning = `X @ M with M of shape [${rows}, ${cols}] needs X of shape [${batch}, ${rows}]`;
-    return this.orientation === 'row'
+    return this.#init.orientation === 'row'
       ? this.scatter(activeFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), x, options, true)
       : this.gather(denseFromMatrix(x, rows, batch, 'batchMajor', 'X', meaning), batch, x, options, true);
   }
 
   private batchOf(x: MatrixOperand, k: number | undefined): number {
     if (k !== undefined) return checkBatch(k);
-    if (typeof x === 'object' && x !== null && 'batchSize' in x) return x.batchSize ?? 1;
+    if (x instanceof BinaryArray) return spikeShape(x).batchSize ?? 1;
     throw new JitconnArgumentError('k', k, 'the number of columns of X (required for a float operand)');
   }
 
@@ -208,7 +211,7 @@ export abstract class JITCMatrix {
     options: ProductOptions | undefined,
     batchMajor = false,
   ): Float32Array {
-    const length = this.orientation === 'row' ? this.shape[1] : this.shape[0];
+    const length = this.#spec.orientation === 'row' ? this.#spec.cols : this.#spec.rows;
     const target = productTarget(options, this.checkResult(length, active.k), operand, batchMajor);
     this.kernels.scatter(this.#spec, active, target);
     return target.out;
@@ -221,7 +224,7 @@ export abstract class JITCMatrix {
     options: ProductOptions | undefined,
     batchMajor = false,
   ): Float32Array {
-    const lines = this.orientation === 'row' ? this.shape[0] : this.shape[1];
+    const lines = this.#spec.orientation === 'row' ? this.#spec.rows : this.#spec.cols;
     const target = productTarget(options, this.checkResult(lines, k), operand, batchMajor);
     this.kernels.gather(this.#spec, y, k, target);
     return target.out;
@@ -255,14 +258,15 @@ export abstract class JITCMatrix {
 
   /** The few numbers that are this matrix; `fromJSON` rebuilds it exactly. */
   toJSON(): MatrixJSON {
+    const init = this.#init;
     return {
       format: 'jitconn-matrix',
       version: 1,
-      orientation: this.orientation,
-      law: { ...this.law },
-      prob: this.prob,
-      seed: typeof this.seed === 'bigint' ? this.seed.toString() : this.seed,
-      shape: [this.shape[0], this.shape[1]],
+      orientation: init.orientation,
+      law: { ...init.law },
+      prob: init.prob,
+      seed: typeof init.seed === 'bigint' ? init.seed.toString() : init.seed,
+      shape: [init.shape[0], init.shape[1]],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { JitconnArgumentError, JitconnShapeError } from '../errors.js';
-import { BinaryArray } from './binaryArray.js';
 import type { ActiveLines } from '../types.js';
+import { allocateFloat32 } from './allocate.js';
+import { BinaryArray, spikeIndices, spikeShape } from './binaryArray.js';
 
 /** A float operand: typed array or plain array of numbers. */
 export type FloatArray = Float32Array | Float64Array | readonly number[];
@@ -14,6 +15,22 @@ export type MatrixOperand = BinaryArray | FloatArray;
  * `elementMajor` is (elements x k) row-major, `batchMajor` is (k x elements) row-major.
  */
 export type Layout = 'elementMajor' | 'batchMajor';
+
+/** Refuses anything that is not a BinaryArray, a Float32Array, a Float64Array or an array of numbers. */
+function checkOperandType(x: unknown, argument: string): asserts x is MatrixOperand {
+  if (x instanceof BinaryArray || x instanceof Float32Array || x instanceof Float64Array) return;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      if (typeof x[i] !== 'number') throw new JitconnArgumentError(`${argument}[${i}]`, x[i], 'a number');
+    }
+    return;
+  }
+  throw new JitconnArgumentError(
+    argument,
+    x,
+    'a BinaryArray (spikes), a Float32Array, a Float64Array or an array of numbers',
+  );
+}
 
 function checkFloatLength(x: FloatArray, expected: number, argument: string, meaning: string): void {
   if (x.length !== expected) {
@@ -33,13 +50,25 @@ function checkFiniteEntry(value: number, index: number, argument: string): void 
 }
 
 function checkVectorSpikes(x: BinaryArray, n: number, argument: string, meaning: string): void {
-  if (x.batchSize !== undefined) {
+  const { length, batchSize } = spikeShape(x);
+  if (batchSize !== undefined) {
     throw new JitconnShapeError(
-      `${argument} must be a single spike vector (${meaning}), got a batch of ${x.batchSize}`,
+      `${argument} must be a single spike vector (${meaning}), got a batch of ${batchSize}`,
     );
   }
-  if (x.length !== n)
-    throw new JitconnShapeError(`${argument} must have ${n} entries (${meaning}), got ${x.length}`);
+  if (length !== n)
+    throw new JitconnShapeError(`${argument} must have ${n} entries (${meaning}), got ${length}`);
+}
+
+function checkSpikeBatch(x: BinaryArray, n: number, k: number, argument: string, meaning: string): void {
+  const { length, batchSize } = spikeShape(x);
+  if (k === 1 && batchSize === undefined) return checkVectorSpikes(x, n, argument, meaning);
+  if (batchSize !== k || length !== n) {
+    const shape = batchSize === undefined ? `[${length}]` : `[${batchSize}, ${length}]`;
+    throw new JitconnShapeError(
+      `${argument} must be a batch of ${k} spike vectors of ${n} entries (${meaning}), got shape ${shape}`,
+    );
+  }
 }
 
 /** The active lines of a vector operand of `n` entries: spikes or non-zero floats. */
@@ -49,9 +78,10 @@ export function activeFromVector(
   argument: string,
   meaning: string,
 ): ActiveLines {
+  checkOperandType(x, argument);
   if (x instanceof BinaryArray) {
     checkVectorSpikes(x, n, argument, meaning);
-    return { lines: x.indices(), values: null, k: 1 };
+    return { lines: spikeIndices(x), values: null, k: 1 };
   }
   return activeFromMatrix(x, n, 1, 'elementMajor', argument, meaning);
 }
@@ -65,6 +95,7 @@ export function activeFromMatrix(
   argument: string,
   meaning: string,
 ): ActiveLines {
+  checkOperandType(x, argument);
   if (x instanceof BinaryArray) return activeFromSpikeBatch(x, n, k, argument, meaning);
   checkFloatLength(x, n * k, argument, meaning);
   // Activity is decided on the float32 values the kernels see (1e-50 is an inactive 0), so convert
@@ -90,7 +121,7 @@ export function activeFromMatrix(
     isActive[e] = 1;
   }
   const lines = new Uint32Array(count);
-  const values = new Float32Array(count * k);
+  const values = allocateFloat32(count * k, `the active values of ${argument}`);
   const [elementStride, columnStride] = elementMajor ? [k, 1] : [1, n];
   for (let e = 0, a = 0; a < count; e++) {
     if (!isActive[e]) continue;
@@ -101,14 +132,10 @@ export function activeFromMatrix(
   return { lines, values, k };
 }
 
-function checkSpikeBatch(x: BinaryArray, n: number, k: number, argument: string, meaning: string): void {
-  if (x.batchSize !== k || x.length !== n) {
-    throw new JitconnShapeError(
-      `${argument} must be a batch of ${k} spike vectors of ${n} entries (${meaning}), got shape [${x.shape.join(', ')}]`,
-    );
-  }
-}
-
+/**
+ * A batch of k spike vectors as active lines: the union of their indices (a k-way merge, no
+ * dense mask), each line with value 1 in the columns where it spiked and 0 elsewhere.
+ */
 function activeFromSpikeBatch(
   x: BinaryArray,
   n: number,
@@ -116,9 +143,21 @@ function activeFromSpikeBatch(
   argument: string,
   meaning: string,
 ): ActiveLines {
-  if (k === 1 && x.batchSize === undefined) return activeFromVector(x, n, argument, meaning);
-  const mask = denseFromMatrix(x, n, k, 'elementMajor', argument, meaning);
-  return activeFromMatrix(mask, n, k, 'elementMajor', argument, meaning);
+  checkSpikeBatch(x, n, k, argument, meaning);
+  if (k === 1 && spikeShape(x).batchSize === undefined) return { lines: spikeIndices(x), values: null, k: 1 };
+  const columns = Array.from({ length: k }, (_, c) => spikeIndices(x, c));
+  const union = new Set<number>();
+  for (const indices of columns) for (const i of indices) union.add(i);
+  const lines = Uint32Array.from(union).sort();
+  const values = allocateFloat32(lines.length * k, `the active values of ${argument}`);
+  columns.forEach((indices, c) => {
+    let a = 0;
+    for (const i of indices) {
+      while (lines[a]! < i) a++;
+      values[a * k + c] = 1;
+    }
+  });
+  return { lines, values, k };
 }
 
 /** A dense float32 (n x k) element-major copy of an operand, for gather products. */
@@ -130,14 +169,15 @@ export function denseFromMatrix(
   argument: string,
   meaning: string,
 ): Float32Array {
-  const out = new Float32Array(n * k);
+  checkOperandType(x, argument);
+  if (x instanceof BinaryArray) checkSpikeBatch(x, n, k, argument, meaning);
+  else checkFloatLength(x, n * k, argument, meaning);
+  const out = allocateFloat32(n * k, `a dense copy of ${argument}`);
   if (x instanceof BinaryArray) {
-    if (k === 1 && x.batchSize === undefined) checkVectorSpikes(x, n, argument, meaning);
-    else checkSpikeBatch(x, n, k, argument, meaning);
-    for (let c = 0; c < k; c++) for (const e of x.indices(c)) out[e * k + c] = 1;
+    if (k === 1 && spikeShape(x).batchSize === undefined) for (const e of spikeIndices(x)) out[e] = 1;
+    else for (let c = 0; c < k; c++) for (const e of spikeIndices(x, c)) out[e * k + c] = 1;
     return out;
   }
-  checkFloatLength(x, n * k, argument, meaning);
   if (layout === 'elementMajor' || k === 1) out.set(x);
   else for (let e = 0; e < n; e++) for (let c = 0; c < k; c++) out[e * k + c] = x[c * n + e]!;
   for (let i = 0; i < out.length; i++) {

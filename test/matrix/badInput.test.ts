@@ -220,3 +220,101 @@ describe('materialising refuses clearly instead of crashing', () => {
     expectRejects(() => BinaryArray.bernoulli(2, 5, 1), JitconnArgumentError, 'prob');
   });
 });
+
+describe('values that once slipped through get a jitconn error naming them', () => {
+  const m = new JITCScalarR([0.1, 0.1, 1], SHAPE);
+  it.each([
+    ['M.matmat(null)', () => m.matmat(null as never, 2), 'X', 'null'],
+    ['M.vecmat(undefined)', () => m.vecmat(undefined as never), 'x', 'undefined'],
+    ['matmul(M, null)', () => matmul(m, null as never), 'b', 'null'],
+    ['new BinaryArray(null)', () => new BinaryArray(null as never), 'values', 'null'],
+    ['new BinaryArray(["a"])', () => new BinaryArray(['a'] as never), 'values[0]', '"a"'],
+    ['fromJSON("null")', () => fromJSON('null'), 'json', 'null'],
+    ['fromJSON("garbage")', () => fromJSON('garbage'), 'json', '"garbage"', 'JSON text'],
+    ['a version 2 document', () => fromJSON({ ...m.toJSON(), version: 2 } as never), 'version', '2'],
+    ['maxElements: NaN', () => m.todense({ maxElements: NaN }), 'maxElements', 'NaN'],
+    [
+      'an unknown backend, at construction',
+      () => new JITCScalarR([1, 0.1, 1], { ...SHAPE, backend: 'gpu' as never }),
+      'backend',
+      '"gpu"',
+    ],
+    [
+      'a strided ndarray view',
+      () => matmul(m, { data: new Float32Array(40), shape: [20, 2], stride: [1, 20] } as never),
+      'b.stride',
+      'contiguous',
+    ],
+    [
+      'a shape that does not match its data',
+      () => matmul(m, { data: new Float32Array(40), shape: [999, 2] }),
+      'b.data',
+      '1998',
+    ],
+    [
+      'a dense operand of the wrong inner size',
+      () => matmul({ data: new Float32Array(18), shape: [2, 9] }, m),
+      'a.shape[1] = b.shape[0]',
+    ],
+    [
+      'out of the wrong length',
+      () => m.vecmat(new Float32Array(10), { out: new Float32Array(3) }),
+      'out',
+      '20 entries',
+    ],
+    [
+      'out that is not a Float32Array',
+      () => m.vecmat(new Float32Array(10), { out: new Float64Array(20) as never }),
+      'out',
+      'Float64Array',
+    ],
+    [
+      'accumulate without out',
+      () => m.vecmat(new Float32Array(10), { accumulate: true }),
+      'accumulate',
+      'out',
+    ],
+  ])('%s', (_, call, ...parts) => {
+    let error: unknown;
+    try {
+      (call as () => unknown)();
+    } catch (e) {
+      error = e;
+    }
+    expect(
+      [JitconnArgumentError, JitconnShapeError].some((type) => error instanceof type),
+      String(error),
+    ).toBe(true);
+    for (const part of parts as string[]) expect((error as Error).message).toContain(part);
+  });
+
+  it('out that shares memory with the operand is refused and left untouched', () => {
+    const buffer = new Float32Array(30);
+    const x = buffer.subarray(0, 10).fill(1);
+    const out = buffer.subarray(5, 25).fill(7);
+    expectRejects(() => m.vecmat(x, { out }), JitconnArgumentError, 'out', 'share memory');
+    expect(out.every((v) => v === 7)).toBe(true);
+  });
+
+  it.each([
+    ['a scalar weight of 1e39', () => new JITCScalarR([1e39, 0.1, 1], SHAPE), 'weight', '1e+39'],
+    ['wloc of 1e39', () => new JITCNormalR([1e39, 1, 0.1, 1], SHAPE), 'wloc', '1e+39'],
+    [
+      'a normal whose 9.9-sigma draw overflows',
+      () => new JITCNormalR([0, 3.5e37, 0.1, 1], SHAPE),
+      'wscale',
+      '9.88',
+    ],
+    ['whigh of 1e39', () => new JITCUniformR([0, 1e39, 0.1, 1], SHAPE), 'whigh', '1e+39'],
+    ['scale(1e308)', () => new JITCScalarR([0.5, 0.1, 1], SHAPE).scale(1e308), 'factor', '1e+308'],
+    ['withWeight(1e39)', () => new JITCScalarR([0.5, 0.1, 1], SHAPE).withWeight(1e39), 'weight', '1e+39'],
+    [
+      'a JSON law value of 1e39',
+      () => fromJSON({ ...m.toJSON(), law: { kind: 'scalar', value: 1e39 } }),
+      'law.value',
+      '1e+39',
+    ],
+  ])('%s: weights must stay finite in float32', (_, call, ...parts) => {
+    expectRejects(call as () => unknown, JitconnArgumentError, ...(parts as string[]));
+  });
+});
