@@ -8,15 +8,17 @@ import {
   countConnections,
   DEFAULT_MAX_ELEMENTS,
   toCsr,
+  toCsrRows,
   toDense,
   type CsrMatrix,
+  type CsrOptions,
   type MaterialiseOptions,
 } from './materialise.js';
 import { BinaryArray, spikeShape } from './binaryArray.js';
 import { activeFromMatrix, activeFromVector, denseFromMatrix } from './operands.js';
 import type { MatrixOperand, VectorOperand } from './operands.js';
 import { productTarget, type ProductOptions } from './productOptions.js';
-import { checkBatch, checkFinite, checkMaxElements } from './validate.js';
+import { checkBatch, checkFinite, checkMaxElements, checkRowList } from './validate.js';
 import { lawFits, lawFromWeightSpec, type WeightSpec } from './weightSpec.js';
 
 /** The serialised form: a few numbers. */
@@ -251,9 +253,14 @@ export abstract class JITCMatrix {
     return toDense(this.kernels, this.#spec, maxElementsOf(options));
   }
 
-  /** The realised matrix in compressed sparse rows; refuses to allocate more than `maxElements`. */
-  tocsr(options: MaterialiseOptions = {}): CsrMatrix {
-    return toCsr(this.kernels, this.#spec, maxElementsOf(options));
+  /**
+   * The realised matrix in compressed sparse rows, or only the rows listed in `rows`; refuses to
+   * allocate more than `maxElements`.
+   */
+  tocsr(options: CsrOptions = {}): CsrMatrix {
+    const maxElements = maxElementsOf(options);
+    if (options.rows === undefined) return toCsr(this.kernels, this.#spec, maxElements);
+    return toCsrRows(this.kernels, this.#spec, checkRowList(options.rows, this.#spec.rows), maxElements);
   }
 
   /** The few numbers that are this matrix; `fromJSON` rebuilds it exactly. */

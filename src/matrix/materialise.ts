@@ -22,6 +22,15 @@ export interface MaterialiseOptions {
   readonly maxElements?: number;
 }
 
+/** Options of `tocsr()`. */
+export interface CsrOptions extends MaterialiseOptions {
+  /**
+   * Only these rows (strictly increasing row indices): the result has one CSR row per entry, in
+   * this order, with the matrix's columns. The connections of a few neurons of a huge matrix.
+   */
+  readonly rows?: ArrayLike<number>;
+}
+
 /** Default budget of todense() and tocsr(), in 4-byte units (1 GiB). */
 export const DEFAULT_MAX_ELEMENTS = 2 ** 28;
 /** Expected connections per slice of lines that todense() materialises at a time. */
@@ -131,4 +140,81 @@ function transposeLines(
     }
   }
   return { indptr, indices, data };
+}
+
+/** Expected connections per slice of lines that a selection of rows walks at a time (C matrices). */
+const ROWS_SLICE_ENTRIES = 2 ** 22;
+
+/**
+ * CSR of selected rows (strictly increasing, validated by the caller). For an R matrix the rows
+ * are lines, generated alone; for a C matrix they are positions, found by walking every column a
+ * slice at a time and keeping the selected rows.
+ */
+export function toCsrRows(
+  backend: Backend,
+  spec: MatrixSpec,
+  rows: Uint32Array,
+  maxElements: number,
+): CsrMatrix {
+  const what = `tocsr({ rows }) of ${rows.length} rows of a ${spec.rows} x ${spec.cols} matrix with p = ${spec.prob}`;
+  const fixed = rows.length + 1;
+  const perRow = spec.cols * gapTable(spec.prob).effectiveProb;
+  checkMaterialisable(fixed + 2 * surelyAtLeast(rows.length * perRow), maxElements, what);
+  const indptr = new Uint32Array(rows.length + 1);
+  const pieces: { indices: Uint32Array; data: Float32Array }[] = [];
+  let total = 0;
+  const keep = (indices: Uint32Array, data: Float32Array) => {
+    total += indices.length;
+    checkMaterialisable(fixed + 2 * total, maxElements, what);
+    pieces.push({ indices, data });
+  };
+  if (spec.orientation === 'row') {
+    rows.forEach((row, r) => {
+      const line = backend.lines(spec, row, row + 1, (entries) =>
+        checkMaterialisable(fixed + 2 * (total + entries), maxElements, what),
+      );
+      keep(line.indices, line.data);
+      indptr[r + 1] = total;
+    });
+  } else {
+    // Column-major walk: per selected row, its (column, weight) pairs in increasing column order.
+    const slot = new Map<number, number>();
+    rows.forEach((row, r) => slot.set(row, r));
+    const found: { columns: number[]; weights: number[] }[] = Array.from({ length: rows.length }, () => ({
+      columns: [],
+      weights: [],
+    }));
+    const sliceLines = Math.max(
+      1,
+      Math.floor(ROWS_SLICE_ENTRIES / (spec.rows * gapTable(spec.prob).effectiveProb + 1)),
+    );
+    for (let start = 0; start < spec.cols; start += sliceLines) {
+      const end = Math.min(spec.cols, start + sliceLines);
+      const lines = backend.lines(spec, start, end);
+      for (let column = start; column < end; column++) {
+        for (let e = lines.indptr[column - start]!; e < lines.indptr[column - start + 1]!; e++) {
+          const r = slot.get(lines.indices[e]!);
+          if (r === undefined) continue;
+          found[r]!.columns.push(column);
+          found[r]!.weights.push(lines.data[e]!);
+          checkMaterialisable(fixed + 2 * ++total, maxElements, what);
+        }
+      }
+    }
+    total = 0;
+    found.forEach(({ columns, weights }, r) => {
+      pieces.push({ indices: Uint32Array.from(columns), data: Float32Array.from(weights) });
+      total += columns.length;
+      indptr[r + 1] = total;
+    });
+  }
+  const indices = new Uint32Array(total);
+  const data = new Float32Array(total);
+  let at = 0;
+  for (const piece of pieces) {
+    indices.set(piece.indices, at);
+    data.set(piece.data, at);
+    at += piece.indices.length;
+  }
+  return { indptr, indices, data, shape: [rows.length, spec.cols] };
 }

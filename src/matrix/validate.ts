@@ -66,3 +66,27 @@ export function checkMaxElements(value: unknown, argument = 'maxElements'): numb
   }
   return value;
 }
+
+/** Strictly increasing integer indices in [0, limit), as a Uint32Array. */
+export function checkRowList(rows: unknown, limit: number, argument = 'rows'): Uint32Array {
+  if (!(Array.isArray(rows) || ArrayBuffer.isView(rows)) || rows instanceof DataView) {
+    throw new JitconnArgumentError(argument, rows, 'an array of strictly increasing row indices');
+  }
+  const list = rows as ArrayLike<unknown>;
+  const out = new Uint32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const row = list[i];
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= limit) {
+      throw new JitconnArgumentError(`${argument}[${i}]`, row, `an integer in [0, ${limit})`);
+    }
+    if (i > 0 && row <= out[i - 1]!) {
+      throw new JitconnArgumentError(
+        `${argument}[${i}]`,
+        row,
+        `a row index above ${out[i - 1]} (strictly increasing)`,
+      );
+    }
+    out[i] = row;
+  }
+  return out;
+}

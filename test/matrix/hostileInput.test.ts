@@ -173,6 +173,7 @@ const PRODUCTS: [string, (m: JITCMatrix, a: unknown, b: unknown, c: unknown) => 
   ['matmul(a, m, b)', (m, a, b) => matmul(a as never, m, b as never)],
   ['todense(a)', (m, a) => m.todense(a as never)],
   ['tocsr(a)', (m, a) => m.tocsr(a as never)],
+  ['tocsr({ rows: a })', (m, a) => m.tocsr({ rows: a as never })],
   ['scale(a)', (m, a) => m.scale(a as never)],
   ['withWeight(a)', (m, a) => m.withWeight(a as never)],
   ['withBackend(a)', (m, a) => m.withBackend(a as never)],
