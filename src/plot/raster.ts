@@ -13,7 +13,7 @@ export interface RasterInput {
   readonly populations?: readonly Population[];
   /** Most spikes drawn: beyond it every k-th neuron is shown, and the figure says so. */
   readonly maxPoints?: number;
-  /** Most neurons drawn (about one per pixel row). */
+  /** Most neurons drawn; by default as many as the points allow (rows then share pixels). */
   readonly maxRows?: number;
   readonly name?: string;
 }
@@ -31,7 +31,7 @@ export function rasterFigure(input: RasterInput): Figure {
   const { spikes, neurons, durationMs, populations = [] } = input;
   const total = spikes.i.length;
   const counts = spikeCounts(spikes, neurons);
-  const stride = rasterStride(counts, input.maxRows ?? HEIGHT, input.maxPoints ?? 30_000);
+  const stride = rasterStride(counts, input.maxRows ?? neurons, input.maxPoints ?? 30_000);
   const groupOf = (n: number) => populations.find((p) => n >= p.start && n < p.end)?.name ?? 'neurons';
   const values: { t: number; i: number; group: string }[] = [];
   for (let k = 0; k < total; k++) {

@@ -19,6 +19,8 @@ describe('jitconn demo: the tutorial end to end', () => {
   it('runs and prints every section, 2 to 7', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    // Not a terminal: no colour codes (the section-5 table included).
+    expect(run.stdout).not.toContain('\u001b');
     const headings = run.stdout.split('\n').filter((line) => line.startsWith('== '));
     expect(headings.map((h) => h.slice(3, 5))).toEqual(['2.', '3.', '4.', '5.', '6.', '6.', '7.']);
   });
@@ -34,6 +36,7 @@ describe('jitconn demo: the tutorial end to end', () => {
     expect(text).toMatch(/1,000,000 x 1,000,000 .* 1,000,000,000 .* 72 B .* 7\.5 GiB/);
     expect(text).toContain('100,000 -> 50,000 -> 1,000');
     expect(text).toMatch(/first step \d+\.\d+ ms \(\d+\.\d million events\/s\), median \d+\.\d+ ms/);
+    expect(text).toMatch(/called back to back, as `npm run bench` times it .*median \d+\.\d+ ms/);
     expect(text).toContain('identical hidden input: true');
     expect(text).toMatch(/Input layer total spikes: \d+, average rate 0\.0[3-7]\d/);
     expect(text).toContain('spikes @ C equals C.T @ spikes exactly: true');

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dump } from 'npyjs';
 
 /** The files `jitconn simulate` writes into --out, named once. */
 export const OUTPUT_FILES = {
@@ -18,6 +17,7 @@ export async function writeSpikes(
   dir: string,
   spikes: { readonly i: Uint32Array; readonly t: Float64Array },
 ): Promise<{ i: string; t: string }> {
+  const { dump } = await import('npyjs');
   const files = { i: join(dir, OUTPUT_FILES.spikesI), t: join(dir, OUTPUT_FILES.spikesT) };
   await writeFile(files.i, new Uint8Array(dump(spikes.i, [spikes.i.length])));
   await writeFile(files.t, new Uint8Array(dump(spikes.t, [spikes.t.length])));

@@ -1,9 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { defaultBackendName, getThreadCount, setDefaultBackend, setThreadCount } from '../../index.js';
-import { rasterFigure } from '../../plot/raster.js';
-import { rateFigure } from '../../plot/rate.js';
-import { writeFigure } from '../../plot/render.js';
 import { formatBytes, formatCount } from '../units.js';
 import { VERSION } from '../version.js';
 import { withInterrupt } from './interrupt.js';
@@ -65,8 +62,10 @@ export async function runSimulate(
   await mkdir(options.out, { recursive: true });
   await writeSpikes(options.out, result.spikes);
   await writeSummary(options.out, summary);
-  const figures = options.plot
-    ? await writePictures(options, simulation.populations, summary, result.spikes)
+  // The plotting packages load only now: they stay out of the run's peak memory.
+  const pictures = options.plot ? await import('./pictures.js') : undefined;
+  const figures = pictures
+    ? await pictures.writePictures(options, simulation.populations, summary, result.spikes)
     : [];
 
   print(
@@ -81,37 +80,4 @@ export async function runSimulate(
   print(`Wrote ${OUTPUT_FILES.summary}, ${OUTPUT_FILES.spikesI}, ${OUTPUT_FILES.spikesT} to ${options.out}`);
   if (figures.length > 0) print(`Pictures: ${figures.join(', ')}`);
   return summary;
-}
-
-async function writePictures(
-  options: SimulateOptions,
-  populations: Parameters<typeof rasterFigure>[0]['populations'],
-  summary: Summary,
-  spikes: { readonly i: Uint32Array; readonly t: Float64Array },
-): Promise<string[]> {
-  const durationMs = Math.max(summary.simulatedMs, options.dtMs);
-  const name = `${summary.model.toUpperCase()} network, ${formatCount(summary.neurons)} neurons`;
-  const raster = await writeFigure(
-    options.out,
-    rasterFigure({
-      name: OUTPUT_FILES.raster,
-      spikes,
-      neurons: summary.neurons,
-      durationMs,
-      title: `${name}: spike raster`,
-      ...(populations ? { populations } : {}),
-    }),
-  );
-  const rate = await writeFigure(
-    options.out,
-    rateFigure({
-      name: OUTPUT_FILES.rate,
-      spikes,
-      neurons: summary.neurons,
-      durationMs,
-      dtMs: options.dtMs,
-      title: `${name}: population rate`,
-    }),
-  );
-  return [raster.png, raster.svg, rate.png, rate.svg];
 }
