@@ -65,7 +65,7 @@ export function massiveNetwork(context: DemoContext): void {
     `Output: shape (${output},), maximum ${max.toFixed(4)}, average ${mean.toFixed(4)}, ` +
       `active outputs (> 0.5) ${outputIn.filter((v) => v > 0.5).length} / ${formatCount(output)}`,
   );
-  print(`First forward pass (as the tutorial times it; its results page-fault in): ${coldMs.toFixed(2)} ms`);
+  print(`First forward pass (the one the tutorial times): ${coldMs.toFixed(2)} ms`);
 
   // Inputs made, and the connections each visits counted, before the timed passes.
   const inputs = Array.from({ length: steps }, (_, step) =>
