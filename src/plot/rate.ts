@@ -9,7 +9,7 @@ export interface RateInput {
   readonly neurons: number;
   readonly durationMs: number;
   readonly title: string;
-  /** Bin width (ms); by default about 500 bins, never shorter than `dtMs`. */
+  /** Bin width (ms); by default about 500 bins, each a whole number of `dtMs` steps. */
   readonly binMs?: number;
   readonly dtMs?: number;
   readonly name?: string;
@@ -18,7 +18,12 @@ export interface RateInput {
 /** Population firing rate (Hz) against time (ms), with the mean rate as a dashed line. */
 export function rateFigure(input: RateInput): Figure {
   const { spikes, neurons, durationMs } = input;
-  const binMs = input.binMs ?? niceStep(durationMs, 500, input.dtMs);
+  // A whole number of time steps per bin, or bins hold unequal numbers of steps and the rate aliases.
+  const binMs =
+    input.binMs ??
+    (input.dtMs
+      ? Number((niceStep(durationMs / input.dtMs, 500, 1) * input.dtMs).toPrecision(12))
+      : niceStep(durationMs, 500));
   const { start, rateHz } = populationRate(spikes, neurons, durationMs, binMs);
   const values = Array.from(start, (t, b) => ({ t: t + binMs / 2, rate: rateHz[b]! }));
   const mean = spikes.i.length / neurons / (durationMs / 1000);

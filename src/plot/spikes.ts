@@ -55,13 +55,16 @@ export function populationRate(
   const bins = Math.max(1, Math.ceil(durationMs / binMs - 1e-9));
   const counts = new Float64Array(bins);
   for (let k = 0; k < spikes.t.length; k++) {
-    counts[Math.min(bins - 1, Math.floor(spikes.t[k]! / binMs))]!++;
+    // Times on a time-step grid (k * dt) carry rounding error: a spike at a bin's edge must not
+    // fall into the bin before it.
+    counts[Math.min(bins - 1, Math.floor(spikes.t[k]! / binMs + 1e-6))]!++;
   }
   const start = new Float64Array(bins);
   const rateHz = new Float64Array(bins);
   for (let b = 0; b < bins; b++) {
     start[b] = b * binMs;
-    const width = Math.min(binMs, durationMs - b * binMs);
+    const rest = durationMs - b * binMs;
+    const width = rest >= binMs * (1 - 1e-9) ? binMs : rest;
     rateHz[b] = counts[b]! / neurons / (width / 1000);
   }
   return { start, rateHz };

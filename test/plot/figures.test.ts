@@ -83,6 +83,11 @@ describe('pictures render to SVG and PNG, readable and unclipped', () => {
     expect(svg).toContain('Population rate (Hz)');
     expect(svg).toMatch(/mean 1[45]\.\d\d Hz \(dashed\) over 1,000 neurons; bins of 1 ms/);
     expect(countColour(png, COLORS.mean, 30)).toBeGreaterThan(500);
+    // Bins are whole numbers of time steps: 100 ms at dt = 0.1 ms gives bins of 2 steps.
+    const short = await render(
+      rateFigure({ spikes, neurons: 1000, durationMs: 100, dtMs: 0.1, title: 'Short' }),
+    );
+    expect(short.svg).toContain('bins of 0.2 ms');
     expect(whiteBorder(png)).toBe(true);
   });
 

@@ -16,6 +16,13 @@ describe('spike data for the pictures', () => {
     expect(partial.rateHz[2]).toBeCloseTo(1 / 0.0005, 9);
   });
 
+  it('population rate: one spike per time step fills equal bins (no rounding at bin edges)', () => {
+    const t = Array.from({ length: 1000 }, (_, k) => k * 0.1);
+    const { rateHz } = populationRate({ i: new Array<number>(1000).fill(0), t }, 1, 100, 0.2);
+    expect(rateHz).toHaveLength(500);
+    expect(new Set(rateHz).size).toBe(1);
+  });
+
   it('raster stride: every neuron when small, else the smallest round stride within rows and points', () => {
     const counts = (neurons: number, each: number) => new Uint32Array(neurons).fill(each);
     expect(rasterStride(counts(300, 10), 460, 30_000)).toBe(1);
