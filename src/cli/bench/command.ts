@@ -1,13 +1,14 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultBackendName, setDefaultBackend } from '../../matrix/backends.js';
 import { parseShape, SUITE, type BenchCase } from './cases.js';
 import { FOOTNOTE, formatHeader, formatTable, machine } from './report.js';
 import { runCase, type BenchResult } from './runCase.js';
 import { threadControl } from './threads.js';
 import type { BackendName } from '../../types.js';
+import { MAX_DIMENSION, MAX_THREADS, integerIn, numberIn } from '../flags.js';
 
 interface BenchFlags {
-  shape?: string;
+  shape?: [number, number];
   prob?: number;
   rate?: number;
   op?: BenchCase['op'];
@@ -24,7 +25,7 @@ interface BenchFlags {
 function customCase(flags: BenchFlags): BenchCase | null {
   const keys = ['shape', 'prob', 'rate', 'op', 'k', 'weights', 'orientation', 'input'] as const;
   if (!keys.some((key) => flags[key] !== undefined)) return null;
-  const [rows, cols] = parseShape(flags.shape ?? '100000x100000');
+  const [rows, cols] = flags.shape ?? [100_000, 100_000];
   const k = flags.k ?? 1;
   return {
     name: 'custom',
@@ -63,27 +64,30 @@ function run(flags: BenchFlags): void {
   console.log(FOOTNOTE);
 }
 
-const number = (value: string) => {
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed)) throw new Error(`expected a number, got "${value}"`);
-  return parsed;
+/** --shape, checked as commander reads it (before anything runs). */
+const shape = (value: string): [number, number] => {
+  try {
+    return parseShape(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 };
 
 /** `jitconn bench`: the fixed suite, or one case chosen by flags. */
 export function benchCommand(): Command {
   return new Command('bench')
     .description('time JIT products against stored-CSR and dense baselines (the fixed suite, or one case)')
-    .option('--shape <ROWSxCOLS>', 'matrix shape, e.g. 100000x100000')
-    .option('--prob <p>', 'connection probability', number)
-    .option('--rate <r>', 'fraction of non-zero operand entries (firing rate)', number)
+    .option('--shape <ROWSxCOLS>', 'matrix shape, e.g. 100000x100000', shape)
+    .option('--prob <p>', 'connection probability', numberIn(0, 1))
+    .option('--rate <r>', 'fraction of non-zero operand entries (firing rate)', numberIn(0, 1))
     .addOption(
       new Option('--op <op>', 'operation').choices(['vecmat', 'matvec', 'matmat', 'rmatmat', 'todense']),
     )
-    .option('--k <k>', 'operand columns (batch size)', number)
+    .option('--k <k>', 'operand columns (batch size)', integerIn(1, MAX_DIMENSION))
     .addOption(new Option('--weights <law>', 'weight law').choices(['scalar', 'normal', 'uniform']))
     .addOption(new Option('--orientation <o>', 'R (row) or C (column) matrix').choices(['R', 'C']))
     .addOption(new Option('--input <kind>', 'spikes or floats').choices(['events', 'floats']))
-    .option('--threads <n>', 'worker threads (default: all cores)', number)
+    .option('--threads <n>', 'worker threads (default: all cores)', integerIn(1, MAX_THREADS))
     .addOption(new Option('--backend <name>', 'compute backend').choices(['wasm', 'reference']))
     .option('--json', 'print the results as one JSON object')
     .action((flags: BenchFlags) => run(flags));

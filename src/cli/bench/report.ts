@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import os from 'node:os';
 import type { BenchResult } from './runCase.js';
+import { formatBytes as bytes, storedCsrBytes } from '../units.js';
 
 /** The machine a run happened on, printed with every result. */
 export function machine(): Record<string, string | number> {
@@ -16,13 +17,6 @@ export function machine(): Record<string, string | number> {
 
 const millions = (x: number) => (x / 1e6).toFixed(1);
 const ratio = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(2)}x`);
-
-function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 2 ** 20) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 2 ** 30) return `${(n / 2 ** 20).toFixed(1)} MiB`;
-  return `${(n / 2 ** 30).toFixed(1)} GiB`;
-}
 
 /** A table: one row per case, with medians, rates, memory and ratios against the baselines. */
 export function formatTable(results: readonly BenchResult[]): string {
@@ -57,7 +51,7 @@ export function formatTable(results: readonly BenchResult[]): string {
       millions(r.eventsPerSecond),
       millions(r.synapseColumnsPerSecond),
       bytes(r.matrixBytes),
-      bytes((c.rows + 1) * 4 + c.rows * c.cols * c.prob * 8),
+      bytes(storedCsrBytes(c.rows, c.rows * c.cols * c.prob)),
       ratio(r.csr?.ratio) + (r.csr?.note ? '*' : ''),
       ratio(r.dense?.ratio),
     ]);

@@ -9,6 +9,7 @@ import { csrGather, csrScatter, denseGather, denseScatter } from './baselines.js
 import type { BenchCase } from './cases.js';
 import { benchOperand, type BenchOperand } from './operands.js';
 import { medianMs } from './timing.js';
+import { storedCsrBytes } from '../units.js';
 
 /** A baseline's timing against the JIT product (ratio > 1: the JIT product is faster). */
 export interface BaselineResult {
@@ -123,7 +124,7 @@ function csrBaseline(
   jitMs: number,
 ): BaselineResult | null {
   const expected = c.rows * c.cols * c.prob;
-  const bytes = (c.rows + 1) * 4 + expected * 8;
+  const bytes = storedCsrBytes(c.rows, expected);
   if (c.op === 'todense') return null;
   const rowsSide = operandIndexesRows(c);
   if (expected > FULL_CSR_LIMIT && !(rowsSide && c.orientation === 'R')) {
