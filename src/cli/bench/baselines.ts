@@ -1,9 +1,10 @@
-import type { CsrMatrix } from '../../matrix/materialise.js';
+import type { CsrMatrix } from '../../index.js';
 
 /**
  * What a user would otherwise write: the same connections stored, as CSR typed arrays or a
  * dense Float32Array, with the plain loops a careful JavaScript programmer would use.
- * Event-driven baselines skip inactive rows too, so the comparison is fair to them.
+ * Event-driven baselines skip inactive rows too, and every baseline writes into a buffer it
+ * reuses (zeroed per call where it accumulates), as the JIT product does, so the comparison is fair.
  */
 
 /** x @ W for stored CSR rows, visiting only the rows of `active` (event input when values is null). */
@@ -12,9 +13,9 @@ export function csrScatter(
   active: Uint32Array,
   values: Float32Array | null,
   k: number,
+  out: Float32Array,
 ): Float32Array {
-  const cols = csr.shape[1];
-  const out = new Float32Array(cols * k);
+  out.fill(0);
   const { indptr, indices, data } = csr;
   for (let a = 0; a < active.length; a++) {
     const row = active[a]!;
@@ -34,9 +35,8 @@ export function csrScatter(
 }
 
 /** W @ y for stored CSR rows (y is cols x k, element-major). */
-export function csrGather(csr: CsrMatrix, y: Float32Array, k: number): Float32Array {
+export function csrGather(csr: CsrMatrix, y: Float32Array, k: number, out: Float32Array): Float32Array {
   const rows = csr.shape[0];
-  const out = new Float32Array(rows * k);
   const { indptr, indices, data } = csr;
   for (let row = 0; row < rows; row++) {
     for (let c = 0; c < k; c++) {
@@ -54,8 +54,9 @@ export function denseScatter(
   cols: number,
   active: Uint32Array,
   values: Float32Array | null,
+  out: Float32Array,
 ): Float32Array {
-  const out = new Float32Array(cols);
+  out.fill(0);
   for (let a = 0; a < active.length; a++) {
     const x = values === null ? 1 : values[a]!;
     const base = active[a]! * cols;
@@ -65,8 +66,13 @@ export function denseScatter(
 }
 
 /** W @ y for a dense row-major W (vectors only). */
-export function denseGather(dense: Float32Array, rows: number, cols: number, y: Float32Array): Float32Array {
-  const out = new Float32Array(rows);
+export function denseGather(
+  dense: Float32Array,
+  rows: number,
+  cols: number,
+  y: Float32Array,
+  out: Float32Array,
+): Float32Array {
   for (let i = 0; i < rows; i++) {
     let sum = 0;
     const base = i * cols;

@@ -1,10 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { defaultBackendName, setDefaultBackend } from '../../matrix/backends.js';
+import { defaultBackendName, setDefaultBackend, type BackendName } from '../../index.js';
 import { parseShape, SUITE, type BenchCase } from './cases.js';
 import { FOOTNOTE, formatHeader, formatTable, machine } from './report.js';
 import { runCase, type BenchResult } from './runCase.js';
 import { threadControl } from './threads.js';
-import type { BackendName } from '../../types.js';
 import { MAX_DIMENSION, MAX_THREADS, integerIn, numberIn } from '../flags.js';
 
 interface BenchFlags {

@@ -1,4 +1,4 @@
-import { BinaryArray } from '../../matrix/binaryArray.js';
+import { BinaryArray } from '../../index.js';
 import type { BenchCase } from './cases.js';
 
 /** The operand of a case and the lines it activates (for the baselines and the event count). */

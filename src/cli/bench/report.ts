@@ -29,6 +29,7 @@ export function formatTable(results: readonly BenchResult[]): string {
       'k',
       'thr',
       'median ms',
+      'first 20 ms',
       'M events/s',
       'M syn-col/s',
       'JIT bytes',
@@ -48,6 +49,7 @@ export function formatTable(results: readonly BenchResult[]): string {
       c.k,
       r.threads,
       r.medianMs.toFixed(3),
+      r.firstCallsMs.toFixed(3),
       millions(r.eventsPerSecond),
       millions(r.synapseColumnsPerSecond),
       bytes(r.matrixBytes),
@@ -65,5 +67,7 @@ export function formatHeader(backend: string): string {
 }
 
 export const FOOTNOTE =
+  'median ms: per call once warm, the result written into a reused buffer ({ out }); first 20 ms: median of the\n' +
+  'first 20 calls on a new matrix and a new buffer, no warm-up (the cold figure). Baselines reuse their buffers too.\n' +
   'vs CSR / vs dense: baseline median time divided by the JIT median (above 1: the JIT product is faster).\n' +
   '* the CSR baseline held only the active rows (the whole stored matrix would not fit); CSR bytes are for the whole matrix.';

@@ -1,14 +1,18 @@
-import { BinaryArray } from '../../matrix/binaryArray.js';
-import type { JITCMatrix } from '../../matrix/jitcMatrix.js';
-import type { CsrMatrix } from '../../matrix/materialise.js';
-import { JITCNormalC, JITCNormalR } from '../../matrix/normal.js';
-import { JITCScalarC, JITCScalarR } from '../../matrix/scalar.js';
-import { JITCUniformC, JITCUniformR } from '../../matrix/uniform.js';
-import { walkLine } from '../../definition/lineWalk.js';
+import {
+  BinaryArray,
+  JITCNormalC,
+  JITCNormalR,
+  JITCScalarC,
+  JITCScalarR,
+  JITCUniformC,
+  JITCUniformR,
+  type CsrMatrix,
+  type JITCMatrix,
+} from '../../index.js';
 import { csrGather, csrScatter, denseGather, denseScatter } from './baselines.js';
 import type { BenchCase } from './cases.js';
 import { benchOperand, type BenchOperand } from './operands.js';
-import { medianMs } from './timing.js';
+import { firstCallsMs, medianMs } from './timing.js';
 import { storedCsrBytes } from '../units.js';
 
 /** A baseline's timing against the JIT product (ratio > 1: the JIT product is faster). */
@@ -24,7 +28,10 @@ export interface BenchResult {
   readonly case: BenchCase;
   readonly backend: string;
   readonly threads: number;
+  /** Median per call once warm, writing into a reused result buffer. */
   readonly medianMs: number;
+  /** Median of the first 20 calls on a new matrix and a new result buffer (the cold figure). */
+  readonly firstCallsMs: number;
   /** Connections visited per call. */
   readonly events: number;
   readonly eventsPerSecond: number;
@@ -72,18 +79,25 @@ function isScatter(c: BenchCase): boolean {
   return operandIndexesRows(c) === (c.orientation === 'R') && c.op !== 'todense';
 }
 
+/** Number of floats the product returns. */
+function resultLength(c: BenchCase): number {
+  const outer = c.op === 'vecmat' || c.op === 'rmatmat' ? c.cols : c.rows;
+  return outer * c.k;
+}
+
+/** The JIT product, writing into one reused buffer (as a simulation loop does). */
 function product(m: JITCMatrix, c: BenchCase, operand: BenchOperand): () => unknown {
+  if (c.op === 'todense') return () => m.todense({ maxElements: DENSE_LIMIT });
+  const out = new Float32Array(resultLength(c));
   switch (c.op) {
     case 'vecmat':
-      return () => m.vecmat(operand.value);
+      return () => m.vecmat(operand.value, { out });
     case 'matvec':
-      return () => m.matvec(operand.value);
+      return () => m.matvec(operand.value, { out });
     case 'matmat':
-      return () => m.matmat(operand.value, c.k);
+      return () => m.matmat(operand.value, c.k, { out });
     case 'rmatmat':
-      return () => m.rmatmat(operand.value, c.k);
-    case 'todense':
-      return () => m.todense({ maxElements: DENSE_LIMIT });
+      return () => m.rmatmat(operand.value, c.k, { out });
   }
 }
 
@@ -98,22 +112,7 @@ function countEvents(m: JITCMatrix, c: BenchCase, operand: BenchOperand): number
 
 /** CSR of the rows in `rows` only (a stand-in with the same rows as the whole stored matrix). */
 function activeRowsCsr(m: JITCMatrix, rows: Uint32Array): { csr: CsrMatrix; rowIndex: Uint32Array } {
-  const indptr: number[] = [0];
-  const indices: number[] = [];
-  const data: number[] = [];
-  for (const row of rows) {
-    walkLine(m.spec, row, m.shape[1], (position, weight) => {
-      indices.push(position);
-      data.push(weight);
-    });
-    indptr.push(indices.length);
-  }
-  const csr = {
-    indptr: Uint32Array.from(indptr),
-    indices: Uint32Array.from(indices),
-    data: Float32Array.from(data),
-    shape: [rows.length, m.shape[1]] as [number, number],
-  };
+  const csr = m.tocsr({ rows, maxElements: FULL_CSR_LIMIT * 4 });
   return { csr, rowIndex: Uint32Array.from(rows, (_, i) => i) };
 }
 
@@ -138,10 +137,12 @@ function csrBaseline(
         ? activeRowsCsr(m, operand.active)
         : { csr: m.tocsr({ maxElements: FULL_CSR_LIMIT * 2 }), rowIndex: operand.active };
     if (expected > FULL_CSR_LIMIT) note = 'active rows built';
-    run = () => csrScatter(built.csr, built.rowIndex, operand.values, c.k);
+    const out = new Float32Array(c.cols * c.k);
+    run = () => csrScatter(built.csr, built.rowIndex, operand.values, c.k, out);
   } else {
     const csr = m.tocsr({ maxElements: FULL_CSR_LIMIT * 2 });
-    run = () => csrGather(csr, operand.dense, c.k);
+    const out = new Float32Array(c.rows * c.k);
+    run = () => csrGather(csr, operand.dense, c.k, out);
   }
   const ms = medianMs(run);
   return { medianMs: ms, bytes, ratio: ms / jitMs, ...(note ? { note } : {}) };
@@ -155,18 +156,21 @@ function denseBaseline(
 ): BaselineResult | null {
   if (c.rows * c.cols > DENSE_LIMIT || c.k !== 1 || (c.op !== 'vecmat' && c.op !== 'matvec')) return null;
   const dense = m.todense({ maxElements: DENSE_LIMIT });
+  const out = new Float32Array(c.op === 'vecmat' ? c.cols : c.rows);
   const run =
     c.op === 'vecmat'
-      ? () => denseScatter(dense, c.cols, operand.active, operand.values)
-      : () => denseGather(dense, c.rows, c.cols, operand.dense);
+      ? () => denseScatter(dense, c.cols, operand.active, operand.values, out)
+      : () => denseGather(dense, c.rows, c.cols, operand.dense, out);
   const ms = medianMs(run);
   return { medianMs: ms, bytes: c.rows * c.cols * 4, ratio: ms / jitMs };
 }
 
 /** Run one case: the JIT product, then the stored-CSR and dense baselines on the same connections. */
 export function runCase(c: BenchCase, threads: number, backend: string): BenchResult {
-  const m = makeMatrix(c);
   const operand = benchOperand(c, operandIndexesRows(c) ? c.rows : c.cols);
+  // Cold first, on a matrix and a buffer nothing has used yet; then the same product warm.
+  const coldMs = firstCallsMs(product(makeMatrix(c), c, operand));
+  const m = makeMatrix(c);
   const jitMs = medianMs(product(m, c, operand));
   const events = countEvents(m, c, operand);
   return {
@@ -174,6 +178,7 @@ export function runCase(c: BenchCase, threads: number, backend: string): BenchRe
     backend,
     threads,
     medianMs: jitMs,
+    firstCallsMs: coldMs,
     events,
     eventsPerSecond: events / (jitMs / 1000),
     synapseColumnsPerSecond: (events * c.k) / (jitMs / 1000),

@@ -8,6 +8,21 @@ export function medianMs(run: () => unknown, budgetMs = 600, minRuns = 5, maxRun
     run();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
+}
+
+/** Median wall time of the first `calls` calls of `run`, with no warm-up: the cold figure. */
+export function firstCallsMs(run: () => unknown, calls = 20): number {
+  const times: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
