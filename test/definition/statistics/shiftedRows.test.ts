@@ -7,17 +7,16 @@
  * line i against the (k + L)-th of line i + 1.
  *
  * Under independence the 129 lag statistics z_L = sqrt(N_L) r_L are asymptotically independent
- * standard normals (their centred products are uncorrelated; N_L >= 4.9e5 pairs, and at least
- * 4,900 expected coincidences of the rarer value, so the skew of the counts cancels to first
- * order in a two-sided bound). Per case, at ALPHA = 1e-6 each: max |z_L| against the two-sided
- * Bonferroni bound z(ALPHA / 129) = 5.77, and the sum of the z_L^2 against the chi-square(129)
- * quantile (normal approximation: about 1e-6 each). 4 cases x 2 = 8 assertions: about 1e-5 for
- * the file.
+ * standard normals (their centred products are uncorrelated; N_L >= 4.9e5 pairs, with at least
+ * 1,400 expected coincidences of the rarer value, whose skew cancels to first order in a
+ * two-sided bound). Per case, at ALPHA = 1e-6 each: max |z_L| against the two-sided Bonferroni
+ * bound z(ALPHA / 129) = 5.77, and the sum of the z_L^2 against the chi-square(129) quantile
+ * (normal approximation: about 1e-6 each). 4 cases x 2 = 8 assertions: about 1e-5 for the file.
  *
  * Power: each case also feeds a generator whose line i + 1 is line i's streams one word ahead
  * (nothing else wrong) through the same statistic, and requires max |z_L| to exceed the bound
  * (measured: 83 to 460). It passes the bound only if no neighbouring pair's first gap is within
- * 64 positions, below 0.99^(64 * 39) = 2e-11 for the sparsest case.
+ * 64 positions: at most 0.99^(64 * 39) = 1.3e-11, in the sparsest case.
  */
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SIZE, STREAM_STRUCTURE, STREAM_WEIGHT } from '../../../src/definition/constants.js';

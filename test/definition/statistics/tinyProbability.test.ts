@@ -25,14 +25,14 @@ const TWO_32 = 4294967296;
 const BLOCKS_PER_LINE = 64;
 
 /**
- * [p, lines of 64 blocks, first-offset bins]: about 33,000, 2,700 and 32 blocks with a connection.
+ * [p, lines of 64 blocks, first-offset bins]: about 33,000, 2,700 and 16 blocks with a connection.
  * 2^-34 is below 2^-33, where effectiveProb is 0 and only every fourth gap length has a non-zero
  * probability; too few first offsets there for a chi-square (0 bins: none).
  */
 const CASES: [number, number, number][] = [
   [1e-6, 8192, 64],
   [1e-8, 65536, 32],
-  [2 ** -34, 131072, 0],
+  [2 ** -34, 65536, 0],
 ];
 
 /** The exact per-block law of the definition's table for p. */

@@ -98,7 +98,7 @@ export function readKnownAnswers(): KnownAnswers {
 const MASK_64 = (1n << 64n) - 1n;
 
 /** hash64 of docs/definition.md section 14.1: h = (h * 1000003 mod 2^64) xor x over the words x. */
-export function hash64(words: Iterable<bigint>): string {
+function hash64(words: Iterable<bigint>): string {
   let h = 0n;
   for (const x of words) h = ((h * 1000003n) & MASK_64) ^ x;
   return h.toString();
@@ -106,7 +106,7 @@ export function hash64(words: Iterable<bigint>): string {
 
 const view = new DataView(new ArrayBuffer(8));
 /** The binary64 bit pattern of a double, as an unsigned 64-bit integer. */
-export function doubleBits(x: number): bigint {
+function doubleBits(x: number): bigint {
   view.setFloat64(0, x);
   return view.getBigUint64(0);
 }

@@ -1,16 +1,16 @@
 /* An independent implementation of the jitconn definition in C, written from docs/definition.md
-   alone (not from the TypeScript), that prints every known answer of section 14 as JSON, in the
-   form of test/definition/vectors/known-answers.json (without its "generatedBy" field).
+   (not translated from the TypeScript), that prints every known answer of section 14 as JSON, in
+   the form of test/definition/vectors/known-answers.json (without its "generatedBy" field).
    test/definition/crosscheck.test.ts compiles it with the system C compiler,
 
-       cc -O2 -ffp-contract=off -o crosscheck crosscheck.c -lm
+       cc -O2 -ffp-contract=off -std=c11 -o crosscheck crosscheck.c -lm
 
    runs it and requires its output to equal the file, value for value. It holds its own copy of
-   the inputs (keys, states, p, words, parameter sets). Where the reference has a choice it
-   differs on purpose: the gap G(U) is a plain linear count (the reference searches), lines
-   are walked with a callback into plain arrays, and the decimals are made from printf's exact
-   digits. Its xoshiro128++ next() follows the authors' published code (prng.di.unimi.it) line
-   by line. */
+   the inputs (keys, states, p, words, parameter sets). Where the definition leaves a choice it
+   differs from the reference on purpose: the gap G(U) is a plain linear count (the reference
+   searches), and the nine-digit decimals are rounded from printf's exact digits (the reference
+   uses JavaScript's toPrecision). Its xoshiro128++ next() follows the authors' published code
+   (prng.di.unimi.it) line by line. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
