@@ -1,134 +1,71 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { walkLine } from '../../src/definition/lineWalk.js';
-import { lineLength } from '../../src/definition/matrixSpec.js';
-import { referenceGather, referenceLines, referenceScatter } from '../../src/definition/referenceProducts.js';
+import { referenceLines } from '../../src/definition/referenceProducts.js';
 import { seedWords } from '../../src/definition/seed.js';
 import { JITCNormalR, JITCScalarC, JITCUniformR, type JITCMatrix } from '../../src/index.js';
-import type { MatrixSpec, WeightLaw } from '../../src/types.js';
+import type { MatrixSpec } from '../../src/types.js';
+import { readKnownAnswers, referenceAnswers, type KnownAnswers } from './vectors/answers.js';
+import { caseSpec, f32Hex } from './vectors/lines.js';
+import { linesMarkdown, primitivesMarkdown } from './vectors/markdown.js';
 
 /**
- * The known-answer vectors of docs/definition.md. They were printed by scripts/known-answers.ts and
- * reproduced independently by a C reimplementation written from docs/definition.md (gcc 12,
- * -O2 -ffp-contract=off). A failure here means the definition changed.
+ * The known answers of docs/definition.md section 14 (vectors/known-answers.json) against the
+ * reference implementation and against the document. crosscheck.test.ts holds them against the
+ * independent C implementation. A failure here means the definition (or its document) changed.
+ * Deterministic: no false failures.
  */
 
-interface LineVector {
-  line: number;
-  from: number;
-  to: number;
-  count: number;
-  connections: [number, string, string][];
+const answers = readKnownAnswers();
+const vectors = answers.vectors;
+const docText = readFileSync(new URL('../../docs/definition.md', import.meta.url), 'utf8');
+
+/** The document from `start` (exclusive) to `end` (exclusive; null: the end of the document). */
+function docBetween(start: string, end: string | null): string {
+  const from = docText.indexOf(start);
+  expect(from, start).toBeGreaterThanOrEqual(0);
+  const to = end === null ? docText.length : docText.indexOf(end, from);
+  expect(to, `${end} after ${start}`).toBeGreaterThan(from);
+  return docText.slice(from + start.length, to);
 }
 
-interface Vector {
-  name: string;
-  seed: string;
-  seedIsBigint: boolean;
-  prob: number;
-  law: WeightLaw;
-  orientation: 'row' | 'col';
-  rows: number;
-  cols: number;
-  lines: LineVector[];
-}
-
-const vectors = (
-  JSON.parse(readFileSync(new URL('./vectors/known-answers.json', import.meta.url), 'utf8')) as {
-    vectors: Vector[];
-  }
-).vectors;
-const specText = readFileSync(new URL('../../docs/definition.md', import.meta.url), 'utf8');
-
-function f32Hex(weight: number): string {
-  const view = new DataView(new ArrayBuffer(4));
-  view.setFloat32(0, weight);
-  return '0x' + view.getUint32(0).toString(16).padStart(8, '0');
-}
-
-function specOf(v: Vector): MatrixSpec {
-  const { lo, hi } = seedWords(v.seedIsBigint ? BigInt(v.seed) : Number(v.seed));
-  return {
-    seedLo: lo,
-    seedHi: hi,
-    prob: v.prob,
-    law: v.law,
-    orientation: v.orientation,
-    rows: v.rows,
-    cols: v.cols,
-  };
-}
-
-/** Lines of the doc with runs of spaces collapsed, so listings are compared by content. */
-const docLines = new Set(specText.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')));
-
-describe('known-answer vectors', () => {
-  it('covers the parameter sets the spec promises', () => {
-    expect(vectors.map((v) => v.name)).toEqual([
-      'normal-r',
-      'uniform-bigint',
-      'block-boundary',
-      'scalar-c',
-      'tiny-p',
-    ]);
+describe('the reference implementation reproduces every known answer', () => {
+  let computed: KnownAnswers;
+  beforeAll(() => {
+    computed = referenceAnswers();
   });
-
-  for (const v of vectors) {
-    describe(v.name, () => {
-      const spec = specOf(v);
-      for (const l of v.lines) {
-        it(`line ${l.line}: positions and float32 weight bits`, () => {
-          const got: [number, string][] = [];
-          let count = 0;
-          walkLine(spec, l.line, lineLength(spec), (position, weight) => {
-            count++;
-            if (position >= l.from && position < l.to) got.push([position, f32Hex(weight)]);
-          });
-          expect(got).toEqual(l.connections.map(([position, hex]) => [position, hex]));
-          expect(count).toBe(l.count);
-          // The decimal column is the same float32 printed to nine significant digits.
-          for (const [, hex, decimal] of l.connections) expect(f32Hex(Number(decimal))).toBe(hex);
-        });
-
-        it(`line ${l.line}: is listed in docs/definition.md`, () => {
-          const lineName = v.orientation === 'row' ? 'row' : 'column';
-          const header = `${lineName} ${l.line}: ${l.count} connection${l.count === 1 ? '' : 's'}`;
-          expect([...docLines].some((d) => d.startsWith(header))).toBe(true);
-          for (const [position, hex, decimal] of l.connections) {
-            expect(docLines.has(`${position} ${hex} ${decimal}`), `${position} ${hex}`).toBe(true);
-          }
-        });
-      }
+  it('computes exactly the sections of known-answers.json', () => {
+    expect(Object.keys(computed).sort()).toEqual(Object.keys(answers).sort());
+  });
+  for (const section of Object.keys(answers) as (keyof KnownAnswers)[]) {
+    it(section, () => {
+      expect(computed[section]).toStrictEqual(answers[section]);
     });
   }
+
+  it('the decimal column is the same float32 printed to nine significant digits', () => {
+    for (const v of vectors)
+      for (const l of v.lines)
+        for (const [, hex, decimal] of l.connections) expect(f32Hex(Number(decimal))).toBe(hex);
+  });
 });
 
-describe('products of the normal-r matrix (docs/definition.md, "Products")', () => {
-  const v = vectors.find((x) => x.name === 'normal-r')!;
-  const spec = specOf(v);
-
-  it('x @ R with spikes on rows 0, 1, 2: float32 sums in row order', () => {
-    const out = referenceScatter(spec, { lines: Uint32Array.from([0, 1, 2]), values: null, k: 1 });
-    const columns = [35, 57, 124, 138, 153];
-    expect(columns.map((c) => f32Hex(out[c]!))).toEqual([
-      '0xbe20f276',
-      '0xbe1536f6',
-      '0x3d4fd77a',
-      '0x3e2e432a',
-      '0xba3b7f80',
-    ]);
+describe('docs/definition.md section 14 is the listing of known-answers.json', () => {
+  it('14.1 primitives and products', () => {
+    expect(docBetween('### 14.1 Primitives\n\n', '\n### 14.2 Lines')).toBe(primitivesMarkdown(answers));
   });
 
-  it('R @ ones: double sums rounded once to float32', () => {
-    const out = referenceGather(spec, new Float32Array(v.cols).fill(1), 1);
-    expect(Array.from(out, f32Hex)).toEqual(['0xbe1e13ed', '0xbec604da', '0x3e5538a6', '0xbdeaf54c']);
+  it('14.2 lines', () => {
+    const section = docBetween('\n### 14.2 Lines\n', null);
+    // The listings start at the first parameter set's heading, after the section's prose.
+    expect(section.slice(section.indexOf('#### '))).toBe(linesMarkdown(answers));
   });
 });
 
 describe('structural guarantees on the vectors', () => {
   it('a shorter line is a prefix of a longer one (the m x n matrix is a corner of every larger one)', () => {
     const v = vectors.find((x) => x.name === 'normal-r')!;
-    const spec = specOf(v);
+    const spec = caseSpec(v);
     const full = v.lines[0]!.connections.map(([position, hex]) => [position, hex]);
     for (const length of [1, 5, 57, 58, 150]) {
       const got: [number, string][] = [];
@@ -139,7 +76,7 @@ describe('structural guarantees on the vectors', () => {
 
   it('R.T is the C matrix with the same fields: the scalar-c columns are the rows of a 3 x 30 R matrix', () => {
     const v = vectors.find((x) => x.name === 'scalar-c')!;
-    const c = specOf(v);
+    const c = caseSpec(v);
     const r: MatrixSpec = { ...c, orientation: 'row', rows: c.cols, cols: c.rows };
     const fromC = referenceLines(c);
     const fromR = referenceLines(r);
@@ -151,17 +88,13 @@ describe('structural guarantees on the vectors', () => {
   it('the number seed 2^40 + 7 and the bigint 2n ** 40n + 7n are the same matrix', () => {
     const v = vectors.find((x) => x.name === 'uniform-bigint')!;
     expect(v.seedIsBigint).toBe(true);
-    const asBigint = referenceLines(specOf(v));
-    const asNumber = referenceLines({ ...specOf(v), ...wordsOf(2 ** 40 + 7) });
+    const asBigint = referenceLines(caseSpec(v));
+    const { lo, hi } = seedWords(2 ** 40 + 7);
+    const asNumber = referenceLines({ ...caseSpec(v), seedLo: lo, seedHi: hi });
     expect(Array.from(asNumber.indices)).toEqual(Array.from(asBigint.indices));
     expect(Array.from(asNumber.data)).toEqual(Array.from(asBigint.data));
   });
 });
-
-function wordsOf(seed: number): { seedLo: number; seedHi: number } {
-  const { lo, hi } = seedWords(seed);
-  return { seedLo: lo, seedHi: hi };
-}
 
 describe('the public classes realise the vectors (constructor forms as listed in docs/definition.md)', () => {
   const matrices: [string, () => JITCMatrix][] = [

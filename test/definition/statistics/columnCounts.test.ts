@@ -9,7 +9,7 @@
  *    Var(s^2) (two-moment approximation over 132072 columns: rate about 1e-6);
  *  - Pearson's chi-square of the column-count histogram against Binomial(L, p), expected counts
  *    >= 20 (rate about 1e-6).
- * 6 cases x 4 = 24 assertions: about 2.5e-5 for the file.
+ * 6 cases x 3 = 18 assertions: about 2e-5 for the file.
  */
 import { describe, it } from 'vitest';
 import { BLOCK_SIZE } from '../../../src/definition/constants.js';

@@ -11,7 +11,7 @@ import { walkLine } from '../../../src/definition/lineWalk.js';
 import { binomialAcceptance, report } from '../../helpers/stats.js';
 import { lineCounts, linePositions, rowSpec } from './sampling.js';
 
-/** p -> [lines, positions per line]: about 1e5 to 2e6 connections, lines longer than a block. */
+/** [p, lines, positions per line]: about 1e5 to 1e7 connections, lines longer than a block. */
 const CASES: [number, number, number][] = [
   [1e-4, 100, 10_000_000],
   [0.01, 100, 2_000_000],

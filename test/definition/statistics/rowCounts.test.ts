@@ -9,7 +9,7 @@
  *    (rate about 1e-6);
  *  - Pearson's chi-square of the count histogram against Binomial(n, p), expected counts >= 20
  *    (chi-square approximation: rate about 1e-6).
- * 12 cases x 4 = 48 assertions: about 5e-5 for the file.
+ * 12 cases x 3 = 36 assertions: about 4e-5 for the file.
  */
 import { describe, it } from 'vitest';
 import { BLOCK_SIZE } from '../../../src/definition/constants.js';
