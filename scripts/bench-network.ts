@@ -78,13 +78,17 @@ function perCall(f: () => void, calls: number): number {
   return stats(times).median;
 }
 
-/** A step of the COBA model split into its parts, from spike lists recorded in a real run. */
-function profileCoba(): void {
-  const model = vogelsAbbott({ model: 'coba' });
+/** A step of a model split into its parts, from the spike lists of `steps` steps of a real run. */
+function profile(
+  label: string,
+  options: VogelsAbbottOptions,
+  warm: number,
+  steps: number,
+  calls: number,
+): void {
+  const model = vogelsAbbott(options);
   const { network, neurons, excitatory, inhibitory } = model;
-  network.advance(2000);
-  // Record the presynaptic spike lists of 1000 steps, as the projections see them.
-  const steps = 1000;
+  network.advance(warm);
   const first = network.steps;
   const recorded = model.spikes!.count;
   network.advance(steps);
@@ -96,7 +100,7 @@ function profileCoba(): void {
     exc: Uint32Array.from(spikes.filter((n) => n < split)),
     inh: Uint32Array.from(spikes.filter((n) => n >= split).map((n) => n - split)),
   }));
-  const full = perCall(() => network.advance(1), 2000);
+  const full = perCall(() => network.advance(1), calls);
   const saved = [
     neurons.v.slice(),
     neurons.ge.slice(),
@@ -118,11 +122,11 @@ function profileCoba(): void {
   let s = 0;
   const excProduct = eventAccumulator(excitatory.matrix, scratch);
   const inhProduct = eventAccumulator(inhibitory.matrix, scratch);
-  const exc = perCall(() => excProduct(lists[s++ % steps]!.exc), steps * 2);
-  const inh = perCall(() => inhProduct(lists[s++ % steps]!.inh), steps * 2);
+  const exc = perCall(() => excProduct(lists[s++ % steps]!.exc), calls);
+  const inh = perCall(() => inhProduct(lists[s++ % steps]!.inh), calls);
   const meanExc = lists.reduce((a, l) => a + l.exc.length, 0) / steps;
   const meanInh = lists.reduce((a, l) => a + l.inh.length, 0) / steps;
-  console.log(`COBA 4000 step profile (medians of 7 batches, steady state):`);
+  console.log(`${label} step profile (medians of 7 batches, steady state):`);
   console.log(`  whole step                          ${us(full)} us`);
   console.log(`  neuron update (${network.backend} kernel)        ${us(update)} us`);
   console.log(`  excitatory product (${meanExc.toFixed(1)} spikes/step) ${us(exc)} us`);
@@ -151,7 +155,7 @@ console.log(
 for (const name of cases) {
   if (name === 'coba4000') {
     await runModel('COBA 4000', { model: 'coba' }, 1000, repeats);
-    profileCoba();
+    profile('COBA 4000', { model: 'coba' }, 2000, 1000, 2000);
   } else if (name === 'cuba4000') {
     await runModel('CUBA 4000', { model: 'cuba' }, 1000, repeats);
   } else if (name === 'scaled') {
@@ -165,6 +169,13 @@ for (const name of cases) {
     }
   } else if (name === 'million') {
     await million();
+    profile(
+      'COBA 1,000,000 (in-degree 1000)',
+      { model: 'coba', neurons: 1_000_000, inDegree: 1000 },
+      300,
+      50,
+      20,
+    );
   } else {
     console.error(`unknown case ${name}: coba4000, cuba4000, scaled or million`);
     process.exit(2);

@@ -20,9 +20,8 @@ export const EXP_LOG2E = 1.4426950408889634;
 export const EXP_ROUND = 12582912;
 /** bits(EXP_ROUND) - 127: subtracted from bits(t) leaves k + 127, the biased exponent of 2^k. */
 export const EXP_BIAS = 0x4b400000 - 127;
-export const EXP_C0 = 1.0000000716546416;
-export const EXP_C1 = 0.6931469670652649;
-export const EXP_C2 = 0.2402211972396918;
-export const EXP_C3 = 0.05550713272875391;
-export const EXP_C4 = 0.009675541331021392;
-export const EXP_C5 = 0.0013276472167819944;
+/** C0 .. C5: minimax (relative error) for 2^f on [-1/2, 1/2], found by the Remez exchange. */
+export const EXP_POLYNOMIAL: readonly number[] = [
+  1.0000000716546416, 0.6931469670652649, 0.2402211972396918, 0.05550713272875391, 0.009675541331021392,
+  0.0013276472167819944,
+];

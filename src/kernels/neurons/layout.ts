@@ -40,7 +40,7 @@ export const L_EXP_LOG2E = 272;
 export const L_EXP_ROUND = 288;
 /** i32: the exponent bias minus the round constant's bits, for 2^k. */
 export const L_EXP_BIAS = 304;
-/** The polynomial for 2^f, coefficients of f^0 .. f^5. */
+/** The polynomial for 2^f, coefficients of f^0 .. f^5, one vector apart (L_EXP_C0 + k * L_STRIDE). */
 export const L_EXP_C0 = 320;
 export const L_EXP_C1 = 336;
 export const L_EXP_C2 = 352;

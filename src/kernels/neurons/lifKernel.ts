@@ -37,5 +37,5 @@ export function wasmLifStep(model: SynapseModel, memory: LifMemory): LifStep {
 
 /** The TypeScript reference step: the same float32 operations in the same order. */
 export function referenceLifStep(model: SynapseModel, memory: LifMemory): LifStep {
-  return model === 'coba' ? () => stepCobaReference(memory) : () => stepCubaReference(memory);
+  return model === 'coba' ? stepCobaReference(memory) : stepCubaReference(memory);
 }

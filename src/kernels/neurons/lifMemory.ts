@@ -1,33 +1,6 @@
 import { JitconnTooLargeError } from '../../errors.js';
-import {
-  EXP_BIAS,
-  EXP_C0,
-  EXP_C1,
-  EXP_C2,
-  EXP_C3,
-  EXP_C4,
-  EXP_C5,
-  EXP_HIGH,
-  EXP_LOG2E,
-  EXP_LOW,
-  EXP_ROUND,
-} from './expf32.js';
-import {
-  LIF_ARRAYS,
-  L_EXP_BIAS,
-  L_EXP_C0,
-  L_EXP_C1,
-  L_EXP_C2,
-  L_EXP_C3,
-  L_EXP_C4,
-  L_EXP_C5,
-  L_EXP_HIGH,
-  L_EXP_LOG2E,
-  L_EXP_LOW,
-  L_EXP_ROUND,
-  L_ONE,
-  L_STRIDE,
-} from './layout.js';
+import * as E from './expf32.js';
+import * as L from './layout.js';
 
 /**
  * The memory of one leaky integrate-and-fire group: its constants and state arrays, laid out as
@@ -40,7 +13,7 @@ export interface LifMemory {
   /** Neurons, and neurons rounded up to a multiple of 4 (the kernels step whole lane groups). */
   readonly size: number;
   readonly padded: number;
-  /** The constants block [0, LIF_ARRAYS), as float32 and int32 views. */
+  /** The constants block [0, L.LIF_ARRAYS), as float32 and int32 views. */
   readonly constantsF32: Float32Array;
   readonly constantsI32: Int32Array;
   /** State views of `size` neurons. */
@@ -67,7 +40,7 @@ const MAX_BYTES = 2 ** 32 - PAGE;
 
 export function lifMemory(size: number): LifMemory {
   const padded = Math.max(4, Math.ceil(size / 4) * 4);
-  const bytes = LIF_ARRAYS + padded * BYTES_PER_NEURON;
+  const bytes = L.LIF_ARRAYS + padded * BYTES_PER_NEURON;
   if (bytes > MAX_BYTES) {
     throw new JitconnTooLargeError(
       `a group of ${size} leaky integrate-and-fire neurons needs ${bytes} bytes of state, more than the 4 GiB a WebAssembly memory holds`,
@@ -78,29 +51,23 @@ export function lifMemory(size: number): LifMemory {
   const buffer = memory.buffer;
   const stride = padded * 4;
   const at = {
-    v: LIF_ARRAYS,
-    ge: LIF_ARRAYS + stride,
-    gi: LIF_ARRAYS + 2 * stride,
-    ref: LIF_ARRAYS + 3 * stride,
-    spikes: LIF_ARRAYS + 4 * stride,
+    v: L.LIF_ARRAYS,
+    ge: L.LIF_ARRAYS + stride,
+    gi: L.LIF_ARRAYS + 2 * stride,
+    ref: L.LIF_ARRAYS + 3 * stride,
+    spikes: L.LIF_ARRAYS + 4 * stride,
   };
-  const constantsF32 = new Float32Array(buffer, 0, LIF_ARRAYS / 4);
-  const constantsI32 = new Int32Array(buffer, 0, LIF_ARRAYS / 4);
-  const exp: [number, number][] = [
-    [L_ONE, 1],
-    [L_EXP_LOW, EXP_LOW],
-    [L_EXP_HIGH, EXP_HIGH],
-    [L_EXP_LOG2E, EXP_LOG2E],
-    [L_EXP_ROUND, EXP_ROUND],
-    [L_EXP_C0, EXP_C0],
-    [L_EXP_C1, EXP_C1],
-    [L_EXP_C2, EXP_C2],
-    [L_EXP_C3, EXP_C3],
-    [L_EXP_C4, EXP_C4],
-    [L_EXP_C5, EXP_C5],
-  ];
-  for (const [offset, value] of exp) setConstant(constantsF32, offset, value);
-  setConstant(constantsI32, L_EXP_BIAS, EXP_BIAS);
+  const constantsF32 = new Float32Array(buffer, 0, L.LIF_ARRAYS / 4);
+  const constantsI32 = new Int32Array(buffer, 0, L.LIF_ARRAYS / 4);
+  setConstant(constantsF32, L.L_ONE, 1);
+  setConstant(constantsF32, L.L_EXP_LOW, E.EXP_LOW);
+  setConstant(constantsF32, L.L_EXP_HIGH, E.EXP_HIGH);
+  setConstant(constantsF32, L.L_EXP_LOG2E, E.EXP_LOG2E);
+  setConstant(constantsF32, L.L_EXP_ROUND, E.EXP_ROUND);
+  setConstant(constantsI32, L.L_EXP_BIAS, E.EXP_BIAS);
+  E.EXP_POLYNOMIAL.forEach((coefficient, k) =>
+    setConstant(constantsF32, L.L_EXP_C0 + k * L.L_STRIDE, coefficient),
+  );
   return {
     memory,
     size,
@@ -118,7 +85,7 @@ export function lifMemory(size: number): LifMemory {
 
 /** Writes a constant at `offset` (layout.ts) as the four lanes of a vector (rounded to the view's type). */
 export function setConstant(view: Float32Array | Int32Array, offset: number, value: number): void {
-  view.fill(value, offset / 4, (offset + L_STRIDE) / 4);
+  view.fill(value, offset / 4, (offset + L.L_STRIDE) / 4);
 }
 
 /** A constant's value (lane 0), as the kernels see it. */

@@ -1,21 +1,6 @@
 import { JitconnArgumentError } from '../../errors.js';
 import { detExp } from '../../definition/weights/detmath.js';
-import {
-  L_DECAY_E,
-  L_DECAY_I,
-  L_NEG_DT_OVER_TAU,
-  L_E_EXC,
-  L_E_INH,
-  L_MEAN_E,
-  L_MEAN_I,
-  L_PROP_E,
-  L_PROP_I,
-  L_PROP_M,
-  L_REF_STEPS,
-  L_RESET,
-  L_REST,
-  L_THRESHOLD,
-} from '../../kernels/neurons/layout.js';
+import * as L from '../../kernels/neurons/layout.js';
 import { setConstant, type LifMemory } from '../../kernels/neurons/lifMemory.js';
 import type { SynapseModel } from '../../kernels/neurons/lifKernel.js';
 
@@ -48,7 +33,8 @@ export interface LifParameters {
 
 export type ResolvedLifParameters = Required<LifParameters>;
 
-const DEFAULTS: ResolvedLifParameters = {
+/** The defaults: the Vogels-Abbott neuron (COBA), no drive. */
+export const LIF_DEFAULTS: ResolvedLifParameters = Object.freeze({
   synapse: 'coba',
   tauM: 20,
   vRest: -60,
@@ -60,7 +46,7 @@ const DEFAULTS: ResolvedLifParameters = {
   tauInh: 10,
   eExc: 0,
   eInh: -80,
-};
+});
 
 const TIME_CONSTANTS = ['tauM', 'tauExc', 'tauInh'] as const;
 const POTENTIALS = ['vRest', 'vThreshold', 'vReset', 'current', 'eExc', 'eInh'] as const;
@@ -70,7 +56,7 @@ export function resolveLifParameters(parameters: LifParameters | undefined): Res
   if (parameters !== undefined && (typeof parameters !== 'object' || parameters === null)) {
     throw new JitconnArgumentError('parameters', parameters, 'an object of LIF parameters or undefined');
   }
-  const p = { ...DEFAULTS, ...stripUndefined(parameters ?? {}) };
+  const p = { ...LIF_DEFAULTS, ...stripUndefined(parameters ?? {}) };
   if (p.synapse !== 'coba' && p.synapse !== 'cuba') {
     throw new JitconnArgumentError('synapse', p.synapse, "'coba' or 'cuba'");
   }
@@ -108,20 +94,20 @@ export function refractorySteps(refractory: number, dt: number): number {
 export function writeLifConstants(memory: LifMemory, p: ResolvedLifParameters, dt: number): void {
   const set = (offset: number, value: number): void => setConstant(memory.constantsF32, offset, value);
   const decay = (tau: number): number => expNegative(-dt / tau);
-  set(L_THRESHOLD, p.vThreshold);
-  set(L_RESET, p.vReset);
-  set(L_REST, p.vRest + p.current);
-  setConstant(memory.constantsI32, L_REF_STEPS, refractorySteps(p.refractory, dt));
-  set(L_DECAY_E, decay(p.tauExc));
-  set(L_DECAY_I, decay(p.tauInh));
-  set(L_NEG_DT_OVER_TAU, -dt / p.tauM);
-  set(L_E_EXC, p.eExc);
-  set(L_E_INH, p.eInh);
-  set(L_MEAN_E, (p.tauExc / dt) * (1 - decay(p.tauExc)));
-  set(L_MEAN_I, (p.tauInh / dt) * (1 - decay(p.tauInh)));
-  set(L_PROP_M, decay(p.tauM));
-  set(L_PROP_E, synapticPropagator(p.tauExc, p.tauM, dt));
-  set(L_PROP_I, synapticPropagator(p.tauInh, p.tauM, dt));
+  set(L.L_THRESHOLD, p.vThreshold);
+  set(L.L_RESET, p.vReset);
+  set(L.L_REST, p.vRest + p.current);
+  setConstant(memory.constantsI32, L.L_REF_STEPS, refractorySteps(p.refractory, dt));
+  set(L.L_DECAY_E, decay(p.tauExc));
+  set(L.L_DECAY_I, decay(p.tauInh));
+  set(L.L_NEG_DT_OVER_TAU, -dt / p.tauM);
+  set(L.L_E_EXC, p.eExc);
+  set(L.L_E_INH, p.eInh);
+  set(L.L_MEAN_E, (p.tauExc / dt) * (1 - decay(p.tauExc)));
+  set(L.L_MEAN_I, (p.tauInh / dt) * (1 - decay(p.tauInh)));
+  set(L.L_PROP_M, decay(p.tauM));
+  set(L.L_PROP_E, synapticPropagator(p.tauExc, p.tauM, dt));
+  set(L.L_PROP_I, synapticPropagator(p.tauInh, p.tauM, dt));
 }
 
 /**

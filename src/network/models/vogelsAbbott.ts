@@ -3,7 +3,7 @@ import type { Seed } from '../../definition/seed.js';
 import { JITCScalarR } from '../../matrix/scalar.js';
 import type { BackendName } from '../../types.js';
 import type { LifGroup } from '../groups/lifGroup.js';
-import type { LifParameters } from '../groups/lifParameters.js';
+import { LIF_DEFAULTS, type LifParameters } from '../groups/lifParameters.js';
 import type { SpikeMonitor } from '../monitors/spikeMonitor.js';
 import { Network } from '../network.js';
 import type { Projection } from '../projection.js';
@@ -61,34 +61,12 @@ export const BENCHMARK_WEIGHTS = {
   cuba: { exc: 1.62, inh: -9 },
 } as const;
 
-/** Neuron parameters of the two benchmarks. */
+/** Neuron parameters of the two benchmarks: the default LIF neuron with a constant drive. */
 export const BENCHMARK_NEURONS: Readonly<Record<'coba' | 'cuba', LifParameters>> = {
   // tau_m dv/dt = (E_L - v) + ge (E_exc - v) + gi (E_inh - v) + 20 mV
-  coba: {
-    synapse: 'coba',
-    tauM: 20,
-    vRest: -60,
-    vThreshold: -50,
-    vReset: -60,
-    refractory: 5,
-    current: 20,
-    tauExc: 5,
-    tauInh: 10,
-    eExc: 0,
-    eInh: -80,
-  },
-  // tau_m dv/dt = (E_L - v) + ge + gi + 11 mV (Brian2's El = -49 mV)
-  cuba: {
-    synapse: 'cuba',
-    tauM: 20,
-    vRest: -60,
-    vThreshold: -50,
-    vReset: -60,
-    refractory: 5,
-    current: 11,
-    tauExc: 5,
-    tauInh: 10,
-  },
+  coba: { ...LIF_DEFAULTS, synapse: 'coba', current: 20 },
+  // tau_m dv/dt = (E_L - v) + ge + gi + 11 mV (Brian2's E_L = -49 mV)
+  cuba: { ...LIF_DEFAULTS, synapse: 'cuba', current: 11 },
 };
 
 /**
