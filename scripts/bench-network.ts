@@ -58,7 +58,8 @@ async function runModel(
   const setup = stats(setups);
   const run = stats(runs);
   console.log(
-    `${label}: setup median ${ms(setup.median)} ms; run of ${duration} ms simulated: median ${ms(run.median)} ms ` +
+    `${label}: first (cold) setup ${ms(setups[0]!)} ms and run ${ms(runs[0]!)} ms; then setup median ${ms(setup.median)} ms; ` +
+      `run of ${duration} ms simulated: median ${ms(run.median)} ms ` +
       `(min ${ms(run.min)}, max ${ms(run.max)}, ${times} runs), ${(run.median / (duration / 1000) / 1000).toFixed(3)} s per simulated second`,
   );
   console.log(

@@ -88,7 +88,11 @@ export class Network implements Steppable {
     return this.#add(new ThresholdGroup(this.#name(options, 'layer'), this.#size(size), options));
   }
 
-  /** A projection from `pre` to `post` through `matrix` (see Projection for the shapes accepted). */
+  /**
+   * A projection from `pre` to `post` through `matrix` (see Projection for the shapes accepted).
+   * Connect before running: a delay longer than any before restarts the presynaptic group's spike
+   * history, so spikes already in flight towards other projections of that group are dropped.
+   */
   connect(
     pre: NeuronGroup | GroupSlice,
     post: NeuronGroup | GroupSlice,
