@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { JitconnArgumentError, Network, vogelsAbbott, type RunProgress } from '../../src/index.js';
+import {
+  JitconnArgumentError,
+  Network,
+  shutdownThreads,
+  vogelsAbbott,
+  type RunProgress,
+} from '../../src/index.js';
 
 /** A small self-sustained network (the benchmark at 500 neurons) with a spike monitor. */
 function small(seed = 1) {
@@ -34,6 +40,17 @@ describe('running a network', () => {
     expect(Array.from(b.spikes!.i)).toEqual(Array.from(a.spikes!.i));
     expect(Array.from(c.spikes!.i)).toEqual(Array.from(a.spikes!.i));
     expect(Array.from(c.spikes!.t)).toEqual(Array.from(a.spikes!.t));
+  });
+
+  it('keeps no state in the product kernels: stopping their threads mid-run changes nothing', async () => {
+    const a = small(9);
+    await a.network.run(30);
+    const b = small(9);
+    await b.network.run(10);
+    shutdownThreads();
+    await b.network.run(20);
+    expect(Array.from(b.spikes!.i)).toEqual(Array.from(a.spikes!.i));
+    expect(Array.from(b.neurons.v)).toEqual(Array.from(a.neurons.v));
   });
 
   it('stop() ends a run after the current step, keeping what was recorded, and says so', async () => {
