@@ -17,8 +17,9 @@ const CUBA: i32 = 1;
 function exp4(x: v128): v128 {
   x = f32x4.pmin(f32x4.pmax(x, v128.load(L.L_EXP_LOW)), v128.load(L.L_EXP_HIGH));
   const y = f32x4.mul(x, v128.load(L.L_EXP_LOG2E));
-  const t = f32x4.add(y, v128.load(L.L_EXP_ROUND));
-  const f = f32x4.sub(y, f32x4.sub(t, v128.load(L.L_EXP_ROUND)));
+  const round = v128.load(L.L_EXP_ROUND);
+  const t = f32x4.add(y, round);
+  const f = f32x4.sub(y, f32x4.sub(t, round));
   let p = f32x4.add(f32x4.mul(f, v128.load(L.L_EXP_C5)), v128.load(L.L_EXP_C4));
   p = f32x4.add(f32x4.mul(f, p), v128.load(L.L_EXP_C3));
   p = f32x4.add(f32x4.mul(f, p), v128.load(L.L_EXP_C2));
