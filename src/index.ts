@@ -23,4 +23,5 @@ export { setDefaultBackend, defaultBackendName } from './matrix/backends.js';
 export { getThreadCount, setThreadCount, shutdownThreads } from './kernels/wasm/index.js';
 export type { Seed } from './definition/seed.js';
 export type { BackendName, MatrixSpec, WeightLaw } from './types.js';
+export * from './network/index.js';
 export { JitconnArgumentError, JitconnShapeError, JitconnTooLargeError } from './errors.js';

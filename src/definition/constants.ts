@@ -13,3 +13,8 @@ export const STREAM_STRUCTURE = 0;
 export const STREAM_WEIGHT = 1;
 /** Seeded spike vectors (BinaryArray.bernoulli) use a third kind, so they never echo a matrix's rows. */
 export const STREAM_EVENTS = 2;
+/**
+ * Randomness of simulated networks (src/network: Poisson groups, initial values) uses a fourth
+ * kind, so it never echoes a matrix or a seeded spike vector built from the same seed.
+ */
+export const STREAM_NETWORK = 3;

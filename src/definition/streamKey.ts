@@ -26,6 +26,21 @@ export function streamState(
   block: number,
   kind: number,
 ): [number, number, number, number] {
+  streamStateInto(scratch, seedLo, seedHi, line, block, kind);
+  return [scratch[0]!, scratch[1]!, scratch[2]!, scratch[3]!];
+}
+
+const scratch = new Uint32Array(4);
+
+/** streamState written into `state` (four words), for loops that must not allocate. */
+export function streamStateInto(
+  state: Uint32Array,
+  seedLo: number,
+  seedHi: number,
+  line: number,
+  block: number,
+  kind: number,
+): void {
   let a = (seedLo ^ KEY_CONSTANTS[0]) | 0;
   let b = (seedHi ^ KEY_CONSTANTS[1]) | 0;
   let c = (line ^ KEY_CONSTANTS[2]) | 0;
@@ -43,5 +58,8 @@ export function streamState(
   }
   // xoshiro's one forbidden state; reached by exactly one key, which then gets a fixed state.
   if ((a | b | c | d) === 0) a = ROUND_CONSTANT | 0;
-  return [a >>> 0, b >>> 0, c >>> 0, d >>> 0];
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }

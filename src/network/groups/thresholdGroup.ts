@@ -1,0 +1,48 @@
+import { JitconnArgumentError } from '../../errors.js';
+import { NeuronGroup } from './group.js';
+
+/** The threshold of a layer. */
+export interface ThresholdOptions {
+  /** A neuron spikes in a step where its input exceeds this (compared in float32, like the input). */
+  readonly threshold: number;
+}
+
+/**
+ * A memoryless spiking layer, as in the tutorial's feed-forward networks: projections add into
+ * `input` during a step; in the next step every neuron whose input exceeds the threshold spikes,
+ * and the input is cleared. (Like any projection target, input arrives one step after the spikes
+ * that caused it, so each layer of a feed-forward chain adds one step of latency.)
+ */
+export class ThresholdGroup extends NeuronGroup {
+  /** The threshold as the float32 the input is compared with. */
+  readonly threshold: number;
+  readonly spikes: Uint32Array;
+  readonly #input: Float32Array;
+
+  /** @internal Created by `network.thresholdGroup(size, options)`. */
+  constructor(name: string, size: number, options: ThresholdOptions) {
+    const input = new Float32Array(size);
+    super(name, size, new Map([['input', input]]));
+    const threshold = (options as ThresholdOptions | undefined)?.threshold;
+    if (typeof threshold !== 'number' || Number.isNaN(threshold)) {
+      throw new JitconnArgumentError('threshold', threshold, 'a number that is not NaN');
+    }
+    this.threshold = Math.fround(threshold);
+    this.#input = input;
+    this.spikes = new Uint32Array(size);
+  }
+
+  /** The input summed since the last step: a live view. */
+  get input(): Float32Array {
+    return this.#input;
+  }
+
+  update(): number {
+    const input = this.#input;
+    const threshold = this.threshold;
+    let count = 0;
+    for (let i = 0; i < input.length; i++) if (input[i]! > threshold) this.spikes[count++] = i;
+    input.fill(0);
+    return count;
+  }
+}

@@ -1,0 +1,59 @@
+import type { GroupSlice } from '../groups/group.js';
+import { ensureCapacity } from './growable.js';
+
+/**
+ * Records every spike of a group (or a slice of one), like Brian2's SpikeMonitor: `i[k]` is the
+ * neuron (its index within the monitored group or slice) and `t[k]` the time in ms (step * dt) of
+ * the k-th spike, in order of time, then neuron.
+ */
+export class SpikeMonitor {
+  readonly source: GroupSlice;
+  #i = new Uint32Array(0);
+  #t = new Float64Array(0);
+  #count = 0;
+
+  /** @internal Created by `network.spikeMonitor(source)`. */
+  constructor(source: GroupSlice) {
+    this.source = source;
+  }
+
+  /** Neuron indices of the recorded spikes (a view of the first `count` entries). */
+  get i(): Uint32Array {
+    return this.#i.subarray(0, this.#count);
+  }
+
+  /** Spike times in ms (a view of the first `count` entries). */
+  get t(): Float64Array {
+    return this.#t.subarray(0, this.#count);
+  }
+
+  /** Number of spikes recorded. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Spikes per neuron of the monitored range. */
+  countsPerNeuron(): Uint32Array {
+    const counts = new Uint32Array(this.source.size);
+    for (let k = 0; k < this.#count; k++) counts[this.#i[k]!]! += 1;
+    return counts;
+  }
+
+  /** @internal Appends the spikes of one step (the group's first `count` spikes). */
+  record(spikes: Uint32Array, count: number, time: number): void {
+    const { start, end } = this.source;
+    let at = this.#count;
+    this.#i = ensureCapacity(this.#i, at + count);
+    this.#t = ensureCapacity(this.#t, at + count);
+    const i = this.#i;
+    const t = this.#t;
+    for (let k = 0; k < count; k++) {
+      const neuron = spikes[k]!;
+      if (neuron < start || neuron >= end) continue;
+      i[at] = neuron - start;
+      t[at] = time;
+      at++;
+    }
+    this.#count = at;
+  }
+}

@@ -1,0 +1,41 @@
+import { BLOCK_SIZE, STREAM_NETWORK } from '../definition/constants.js';
+import { seedWords, type Seed } from '../definition/seed.js';
+import { streamState } from '../definition/streamKey.js';
+import { standardNormal } from '../definition/weights/ziggurat.js';
+import { Xoshiro128pp } from '../definition/xoshiro128pp.js';
+
+/**
+ * Seeded initial values for network state, from the definition's streams: neuron i draws from
+ * stream (seed, line INIT_LINE, block floor(i / 2^16), kind STREAM_NETWORK), so the values are
+ * the same everywhere and independent of the matrices and Poisson draws of any seed (Poisson
+ * groups use lines 0, 1, ... : one per step, below INIT_LINE).
+ */
+export const INIT_LINE = 0xffffffff;
+
+function forEachDraw(seed: Seed, count: number, draw: (next: () => number, i: number) => void): void {
+  const { lo, hi } = seedWords(seed, 'seed');
+  for (let base = 0, block = 0; base < count; base += BLOCK_SIZE, block++) {
+    const stream = new Xoshiro128pp(streamState(lo, hi, INIT_LINE, block, STREAM_NETWORK));
+    const next = (): number => stream.next();
+    const end = Math.min(count, base + BLOCK_SIZE);
+    for (let i = base; i < end; i++) draw(next, i);
+  }
+}
+
+/** `count` values mean + sd * z, z standard normal (the definition's ziggurat), as float32. */
+export function seededNormals(seed: Seed, count: number, mean: number, sd: number): Float32Array {
+  const out = new Float32Array(count);
+  forEachDraw(seed, count, (next, i) => {
+    out[i] = mean + sd * standardNormal(next);
+  });
+  return out;
+}
+
+/** `count` values uniform in [low, high): low + (high - low) * u, u = (word >>> 8) * 2^-24. */
+export function seededUniforms(seed: Seed, count: number, low: number, high: number): Float32Array {
+  const out = new Float32Array(count);
+  forEachDraw(seed, count, (next, i) => {
+    out[i] = low + (high - low) * ((next() >>> 8) * 2 ** -24);
+  });
+  return out;
+}
