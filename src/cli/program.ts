@@ -6,7 +6,7 @@ import type { ModelRegistry } from './simulate/source.js';
 import { VERSION } from './version.js';
 
 /** What `jitconn` runs with no command (or with only flags). */
-export const DEFAULT_COMMAND = 'demo';
+export const DEFAULT_COMMAND = 'simulate';
 
 /** Exit status of a bad command line (unknown command or flag, bad flag value). */
 export const EXIT_USAGE = 2;

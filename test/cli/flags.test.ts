@@ -64,7 +64,7 @@ describe('jitconn: commands and the other commands’ flags', () => {
     expect(rejected('bench', '--prob', 'x')).toMatch(/'--prob <p>' argument 'x' .*a number from 0 to 1/);
     expect(rejected('bench', '--shape', '10by10')).toMatch(/'--shape <ROWSxCOLS>' argument '10by10'/);
     expect(rejected('bench', '--threads', '65')).toMatch(/'--threads <n>' argument '65' .*from 1 to 64/);
-    // With no command, flags go to the default command (demo), which checks them.
-    expect(rejected('--steps', 'many')).toMatch(/'--steps <n>' argument 'many'/);
+    // With no command, flags go to the default command (simulate), which checks them.
+    expect(rejected('--neurons', 'many')).toMatch(/'--neurons <N>' argument 'many'/);
   });
 });
