@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'docs/api/**', 'jitconn-out/**', 'src/kernels/assembly/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'docs/api/**', 'jitconn-out/**', 'cli/dist/**', 'web/dist/**', 'src/kernels/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },

@@ -49,7 +49,7 @@ describe('the tutorial examples run and print what the tutorial prints', () => {
   });
 
   it('the demo (the README main job) runs and reports a reproducible forward pass', () => {
-    const output = execFileSync(process.execPath, ['dist/cli/main.js', 'demo', '--steps', '3'], {
+    const output = execFileSync(process.execPath, ['cli/dist/main.js', 'demo', '--steps', '3'], {
       encoding: 'utf8',
     });
     expect(output).toContain('100,000 -> 50,000 -> 1,000');

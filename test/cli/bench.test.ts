@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function bench(...args: string[]): string {
-  return execFileSync(process.execPath, ['dist/cli/main.js', 'bench', ...args], {
+  return execFileSync(process.execPath, ['cli/dist/main.js', 'bench', ...args], {
     encoding: 'utf8',
     timeout: 120_000,
   });

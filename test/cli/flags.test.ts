@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setThreadCount, getThreadCount } from '../../src/index.js';
-import { MAX_THREADS } from '../../src/cli/flags.js';
+import { MAX_THREADS } from '../../cli/src/flags.js';
 import { jitconn } from './jitconnProcess.js';
 
 /** A bad command line: exit status 2 and one line on stderr, nothing on stdout. */

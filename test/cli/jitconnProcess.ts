@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 
 /** The built program, run as a user runs it. */
-export const MAIN = 'dist/cli/main.js';
+export const MAIN = 'cli/dist/main.js';
 /** The program with Poisson stand-ins for the models (see fixtures/poissonCli.ts). */
 export const POISSON_CLI = ['--import', 'tsx', 'test/cli/fixtures/poissonCli.ts'];
 

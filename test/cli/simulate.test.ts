@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../../src/cli/program.js';
-import { OUTPUT_FILES } from '../../src/cli/simulate/outputs.js';
-import type { Summary } from '../../src/cli/simulate/summary.js';
+import { createProgram } from '../../cli/src/program.js';
+import { OUTPUT_FILES } from '../../cli/src/simulate/outputs.js';
+import type { Summary } from '../../cli/src/simulate/summary.js';
 import { POISSON_CLI, runNode, startNode } from './jitconnProcess.js';
 
 /** Debian's Python, which .ci/run gives numpy (apt-get install python3-numpy). */

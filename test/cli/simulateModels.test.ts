@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../../src/cli/simulate/summary.js';
+import type { Summary } from '../../cli/src/simulate/summary.js';
 
 /** `jitconn simulate` on the real network models, as a user runs it from a fresh folder. */
 
-const MAIN = resolve('dist/cli/main.js');
+const MAIN = resolve('cli/dist/main.js');
 
 function jitconnIn(dir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [MAIN, ...args], {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cvIsi, meanRateHz } from '../../src/cli/simulate/statistics.js';
+import { cvIsi, meanRateHz } from '../../cli/src/simulate/statistics.js';
 
 /** Spike arrays in time order from per-neuron trains. */
 function merge(trains: number[][]): { i: Uint32Array; t: Float64Array } {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,25 @@ describe('the package loads in every module system', () => {
     for (const file of ['out/consumer.mjs', 'out/consumer.cjs']) {
       const out = execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8' }).trim();
       expect(out).toBe('6');
+    }
+  });
+});
+
+describe('library users do not pay for the program', () => {
+  it('the jitconn package has no runtime dependencies; the program and its packages are jitconn-cli', () => {
+    const library = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const program = JSON.parse(readFileSync(path.join(root, 'cli', 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
+    expect(library['dependencies'] ?? {}).toEqual({});
+    expect(library['bin']).toBeUndefined();
+    expect(program.bin['jitconn']).toBe('./dist/main.js');
+    for (const name of ['commander', 'vega', 'vega-lite', '@resvg/resvg-js', 'cli-progress', 'jitconn']) {
+      expect(program.dependencies[name], name).toBeDefined();
     }
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rasterFigure } from '../../src/plot/raster.js';
-import { rateFigure } from '../../src/plot/rate.js';
-import { renderSvg, svgToPng } from '../../src/plot/render.js';
-import { stepRasterFigure } from '../../src/plot/stepRaster.js';
-import { COLORS } from '../../src/plot/theme.js';
-import { weightsFigure } from '../../src/plot/weights.js';
+import { rasterFigure } from '../../cli/src/plot/raster.js';
+import { rateFigure } from '../../cli/src/plot/rate.js';
+import { renderSvg, svgToPng } from '../../cli/src/plot/render.js';
+import { stepRasterFigure } from '../../cli/src/plot/stepRaster.js';
+import { COLORS } from '../../cli/src/plot/theme.js';
+import { weightsFigure } from '../../cli/src/plot/weights.js';
 import { countColour, darkPixelsInBand, decodePng, parseSvg, whiteBorder } from './images.js';
 
 /** Deterministic uniform numbers in [0, 1) (mulberry32) for test data. */

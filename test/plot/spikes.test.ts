@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { populationRate, rasterStride, spikeCounts } from '../../src/plot/spikes.js';
+import { populationRate, rasterStride, spikeCounts } from '../../cli/src/plot/spikes.js';
 
 describe('spike data for the pictures', () => {
   it('counts spikes per neuron', () => {

@@ -1,4 +1,4 @@
-import { BinaryArray } from '../../index.js';
+import { BinaryArray } from 'jitconn';
 import type { BenchCase } from './cases.js';
 
 /** The operand of a case and the lines it activates (for the baselines and the event count). */

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { defaultBackendName, setDefaultBackend, type BackendName } from '../../index.js';
+import { defaultBackendName, setDefaultBackend, type BackendName } from 'jitconn';
 import { parseShape, SUITE, type BenchCase } from './cases.js';
 import { FOOTNOTE, formatHeader, formatTable, machine } from './report.js';
 import { runCase, type BenchResult } from './runCase.js';

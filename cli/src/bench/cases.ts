@@ -1,4 +1,4 @@
-import type { BackendName } from '../../index.js';
+import type { BackendName } from 'jitconn';
 
 export type BenchOp = 'vecmat' | 'matvec' | 'matmat' | 'rmatmat' | 'todense';
 export type BenchWeights = 'scalar' | 'normal' | 'uniform';

@@ -8,7 +8,7 @@ import {
   JITCUniformR,
   type CsrMatrix,
   type JITCMatrix,
-} from '../../index.js';
+} from 'jitconn';
 import { csrGather, csrScatter, denseGather, denseScatter } from './baselines.js';
 import type { BenchCase } from './cases.js';
 import { benchOperand, type BenchOperand } from './operands.js';

@@ -1,4 +1,4 @@
-import { BinaryArray, JITCScalarC, JITCScalarR, type JITCMatrix } from '../../index.js';
+import { BinaryArray, JITCScalarC, JITCScalarR, type JITCMatrix } from 'jitconn';
 import { heading, median, type DemoContext } from './context.js';
 
 /** Median time (ms) of `spikes @ w` into a preallocated result, after one warm-up call. */

@@ -1,5 +1,5 @@
-import { BinaryArray, JITCNormalR } from '../../index.js';
-import { stepRasterFigure } from '../../plot/stepRaster.js';
+import { BinaryArray, JITCNormalR } from 'jitconn';
+import { stepRasterFigure } from '../plot/stepRaster.js';
 import { formatBytes, formatCount, storedCsrBytes } from '../units.js';
 import { heading, type DemoContext } from './context.js';
 

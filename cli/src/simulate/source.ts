@@ -1,4 +1,4 @@
-import type { Population } from '../../plot/spikes.js';
+import type { Population } from '../plot/spikes.js';
 import type { SimulateOptions } from './options.js';
 
 /**

@@ -1,6 +1,6 @@
-import { rasterFigure } from '../../plot/raster.js';
-import { rateFigure } from '../../plot/rate.js';
-import { writeFigure } from '../../plot/render.js';
+import { rasterFigure } from '../plot/raster.js';
+import { rateFigure } from '../plot/rate.js';
+import { writeFigure } from '../plot/render.js';
 import { formatCount } from '../units.js';
 import type { SimulateOptions } from './options.js';
 import { OUTPUT_FILES } from './outputs.js';

@@ -1,5 +1,5 @@
-import { BinaryArray, JITCNormalR, JITCScalarR, JITCUniformR, matmul } from '../../index.js';
-import { weightsFigure } from '../../plot/weights.js';
+import { BinaryArray, JITCNormalR, JITCScalarR, JITCUniformR, matmul } from 'jitconn';
+import { weightsFigure } from '../plot/weights.js';
 import { heading, stats, type DemoContext } from './context.js';
 import { normalLaw, uniformLaw } from './laws.js';
 

@@ -1,4 +1,4 @@
-import { vogelsAbbott } from '../../index.js';
+import { vogelsAbbott } from 'jitconn';
 import type { SimulateOptions } from './options.js';
 import type { ModelRegistry, Simulation, SimulationFactory } from './source.js';
 

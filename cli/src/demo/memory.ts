@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { BinaryArray, JITCNormalR } from '../../index.js';
+import { BinaryArray, JITCNormalR } from 'jitconn';
 import { formatBytes, formatCount, storedCsrBytes } from '../units.js';
 import { heading, median, type DemoContext } from './context.js';
 

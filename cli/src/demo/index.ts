@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { setDefaultBackend, setThreadCount } from '../../index.js';
+import { setDefaultBackend, setThreadCount } from 'jitconn';
 import { MAX_DIMENSION, MAX_SEED, MAX_THREADS, integerIn, numberIn, outputDirectory } from '../flags.js';
 import { BACKENDS } from '../simulate/options.js';
 import { DEMO_DEFAULTS, type DemoOptions } from './options.js';

@@ -1,4 +1,4 @@
-import { getThreadCount, setThreadCount } from '../../index.js';
+import { getThreadCount, setThreadCount } from 'jitconn';
 
 /** Thread count control for the bench (only the wasm backend uses threads). */
 export interface ThreadControl {

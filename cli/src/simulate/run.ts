@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { defaultBackendName, getThreadCount, setDefaultBackend, setThreadCount } from '../../index.js';
+import { defaultBackendName, getThreadCount, setDefaultBackend, setThreadCount } from 'jitconn';
 import { formatBytes, formatCount } from '../units.js';
 import { VERSION } from '../version.js';
 import { withInterrupt } from './interrupt.js';

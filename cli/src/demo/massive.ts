@@ -1,4 +1,4 @@
-import { BinaryArray, JITCNormalR, getThreadCount } from '../../index.js';
+import { BinaryArray, JITCNormalR, getThreadCount } from 'jitconn';
 import { formatBytes, formatCount, storedCsrBytes } from '../units.js';
 import { heading, median, stats, type DemoContext } from './context.js';
 

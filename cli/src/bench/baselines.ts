@@ -1,4 +1,4 @@
-import type { CsrMatrix } from '../../index.js';
+import type { CsrMatrix } from 'jitconn';
 
 /**
  * What a user would otherwise write: the same connections stored, as CSR typed arrays or a

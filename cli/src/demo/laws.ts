@@ -1,4 +1,4 @@
-import type { ReferenceLaw } from '../../plot/weights.js';
+import type { ReferenceLaw } from '../plot/weights.js';
 
 /** Error function, Abramowitz & Stegun 7.1.26 (absolute error under 1.5e-7: invisible on a plot). */
 function erf(x: number): number {

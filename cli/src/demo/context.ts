@@ -1,4 +1,4 @@
-import { writeFigure, type Figure } from '../../plot/render.js';
+import { writeFigure, type Figure } from '../plot/render.js';
 import type { DemoOptions } from './options.js';
 
 /** What every section gets: the options, a printer, and a figure writer. */
