@@ -1,7 +1,9 @@
-// Compiles the AssemblyScript kernels (src/kernels/assembly) to build/jitconn.wasm (release, -O3,
+// Generates the kernels' side of the ABI (src/kernels/abi -> src/kernels/assembly/*.generated.ts),
+// compiles the AssemblyScript kernels (src/kernels/assembly) to build/jitconn.wasm (release, -O3,
 // SIMD and threads) and embeds the bytes as base64 in src/kernels/wasm/wasmBinary.generated.ts,
 // so the library loads its kernels without any file-system API (Node and browsers alike).
 import asc from 'assemblyscript/asc';
+import { tsImport } from 'tsx/esm/api';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -9,6 +11,11 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const wasmPath = path.join(root, 'build/jitconn.wasm');
 const modulePath = path.join(root, 'src/kernels/wasm/wasmBinary.generated.ts');
+
+const { assemblySources } = await tsImport('../src/kernels/abi/assembly.ts', import.meta.url);
+for (const [name, text] of Object.entries(assemblySources())) {
+  await writeFile(path.join(root, 'src/kernels/assembly', name), text);
+}
 
 await mkdir(path.join(root, 'build'), { recursive: true });
 const { error, stderr } = await asc.main(['--config', 'asconfig.json', '--target', 'release'], {

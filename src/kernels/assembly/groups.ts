@@ -7,15 +7,15 @@
 // Each of the job's threads owns a share of every block of the output (cut: even shares, or less
 // for thread 0 while it touches the result's pages), walks and applies every group for its share
 // only (chain.ts), and zeroes and reduces only its share.
-import { BLOCK_BITS, BLOCK_SIZE, LAW_SCALAR } from './constants';
-import { T_SCRATCH } from '../wasm/layout';
+import {
+  BLOCK_BITS, BLOCK_SIZE, LANES_BLOCK, LANES_END, LANES_INDEX, LANES_LINE, LANES_TO, LAW_SCALAR, RECORD_BYTES, RECORD_WEIGHTS,
+  THREAD_LANES,
+} from './abi.generated';
 import { generate, generateSegment, recordStride } from './generate';
-import * as P from './params';
+import * as P from './params.generated';
 
-const LANES_AT: usize = 1024; // lane descriptors in the thread scratch: index, line, block, end
-
-// This thread's view of the job (set by beginScatter).
-export let scratch: usize = 0;
+// This thread's view of the job (set by beginScatter): its region and lane descriptors (LANES).
+let region: usize = 0;
 let lanes: usize = 0;
 // This thread's share of every block: positions [cut(len, part), cut(len, part + 1)) of each
 // block (or of each lane's walk) of length len. Splitting every block (rather than the line)
@@ -66,10 +66,10 @@ export function describeGroup(c: i32, j: i32): void {
   for (let l = 0; l < 4; l++) {
     const d = lanes + (<usize>l << 2);
     const valid = item < last;
-    store<u32>(d, valid ? index : s);
-    store<u32>(d, valid ? load<u32>(P.active + (<usize>index << 2)) : 0, 16);
-    store<u32>(d, valid ? block : 0, 32);
-    store<u32>(d, valid ? end : 0, 48);
+    store<u32>(d, valid ? index : s, LANES_INDEX);
+    store<u32>(d, valid ? load<u32>(P.active + (<usize>index << 2)) : 0, LANES_LINE);
+    store<u32>(d, valid ? block : 0, LANES_BLOCK);
+    store<u32>(d, valid ? end : 0, LANES_END);
     item++;
     if (blocks == 0) {
       index++;
@@ -81,7 +81,7 @@ export function describeGroup(c: i32, j: i32): void {
 }
 
 export function generateDescribed(rec: usize, limit: i32 = 0x7fffffff): i32 {
-  return generate(v128.load(lanes, 16), v128.load(lanes, 32), v128.load(lanes, 48), rec, scratch, limit);
+  return generate(v128.load(lanes, LANES_LINE), v128.load(lanes, LANES_BLOCK), v128.load(lanes, LANES_END), rec, region, limit);
 }
 
 /**
@@ -89,16 +89,15 @@ export function generateDescribed(rec: usize, limit: i32 = 0x7fffffff): i32 {
  * share's start (the handoff at src, or the lane's beginning) to its share's end.
  */
 export function generateShare(rec: usize, src: usize, dst: usize): i32 {
-  const ends = v128.load(lanes, 48);
-  let to = ends;
+  let to = v128.load(lanes, LANES_END);
   if (part + 1 < parts) {
     for (let l = 0; l < 4; l++) {
-      const end = load<u32>(lanes + (<usize>l << 2), 48);
-      store<u32>(lanes + 64 + (<usize>l << 2), cut(end, part + 1));
+      const d = lanes + (<usize>l << 2);
+      store<u32>(d, cut(load<u32>(d, LANES_END), part + 1), LANES_TO);
     }
-    to = v128.load(lanes, 64); // after the lane descriptors
+    to = v128.load(lanes, LANES_TO);
   }
-  return generateSegment(v128.load(lanes, 16), v128.load(lanes, 32), to, rec, scratch, src, dst);
+  return generateSegment(v128.load(lanes, LANES_LINE), v128.load(lanes, LANES_BLOCK), to, rec, region, src, dst);
 }
 
 /**
@@ -119,15 +118,15 @@ export function applyGroup(rec: usize, iters: i32, target: usize): void {
   const k = P.k;
   for (let l = 0; l < 4; l++) {
     const d = lanes + (<usize>l << 2);
-    const end = load<u32>(d, 48);
+    const end = load<u32>(d, LANES_END);
     if (end == 0) continue;
-    const base = load<u32>(d, 32) << BLOCK_BITS;
+    const base = load<u32>(d, LANES_BLOCK) << BLOCK_BITS;
     const from = <i32>cut(end, part);
     const to = <i32>cut(end, part + 1);
     if (from >= to) continue;
     const r = rec + (<usize>l << 2);
     const dst = target + ((<usize>base * <usize>k) << 2);
-    const index = <usize>load<u32>(d);
+    const index = <usize>load<u32>(d, LANES_INDEX);
     if (k == 1) {
       if (P.values == 0) {
         if (P.law == LAW_SCALAR) addConst(r, to, dst, constWeight);
@@ -161,8 +160,8 @@ function addDrawn(r: usize, to: i32, dst: usize): void {
     const pos = load<i32>(r);
     if (pos >= to) break;
     const o = dst + (<usize>pos << 2);
-    store<f32>(o, load<f32>(o) + load<f32>(r, 16));
-    r += 32;
+    store<f32>(o, load<f32>(o) + load<f32>(r, RECORD_WEIGHTS));
+    r += RECORD_BYTES;
   }
 }
 
@@ -171,8 +170,8 @@ function addScaled(r: usize, to: i32, dst: usize, x: f32): void {
     const pos = load<i32>(r);
     if (pos >= to) break;
     const o = dst + (<usize>pos << 2);
-    store<f32>(o, load<f32>(o) + x * load<f32>(r, 16));
-    r += 32;
+    store<f32>(o, load<f32>(o) + x * load<f32>(r, RECORD_WEIGHTS));
+    r += RECORD_BYTES;
   }
 }
 
@@ -184,7 +183,7 @@ function addRows(r: usize, to: i32, dst: usize, k: i32, row: usize, wConst: f32,
   for (;;) {
     const pos = load<i32>(r);
     if (pos >= to) break;
-    const w = drawn ? load<f32>(r, 16) : wConst;
+    const w = drawn ? load<f32>(r, RECORD_WEIGHTS) : wConst;
     const wv = f32x4.splat(w);
     const o = dst + <usize>pos * rowBytes;
     let c = 0;
@@ -249,10 +248,10 @@ export function zeroShare(): void {
   }
 }
 
-/** Sets this thread's view of the job: its scratch, its share of every block, the record format. */
-export function beginScatter(tid: i32, threads: i32, region: usize): void {
-  scratch = region + T_SCRATCH;
-  lanes = scratch + LANES_AT;
+/** Sets this thread's view of the job: its region, its share of every block, the record format. */
+export function beginScatter(tid: i32, threads: i32, threadRegion: usize): void {
+  region = threadRegion;
+  lanes = region + THREAD_LANES;
   stride = recordStride();
   constWeight = <f32>P.lawA;
   // Reversed so that share 0, the head of the chain (chain.ts), goes to a worker thread.

@@ -1,4 +1,4 @@
-import { HEAP, THREAD_REGION_BYTES } from './layout.js';
+import { HEAP, THREAD } from '../abi/index.js';
 import type { KernelInstance } from './instance.js';
 import type { GapTable } from '../../definition/gapTable.js';
 import { buildGuide, GUIDE_ENTRIES } from './gapGuide.js';
@@ -68,7 +68,7 @@ export class Heap {
     if (threads > this.threadCapacity) {
       this.threadBase = this.top;
       this.threadCapacity = threads;
-      this.top += threads * THREAD_REGION_BYTES;
+      this.top += threads * THREAD.bytes;
       this.kernels.ensure(this.top);
     }
     return this.threadBase;

@@ -1,6 +1,8 @@
 import { WASM_BASE64 } from './wasmBinary.generated.js';
-import { HEAP, ZIG_F, ZIG_K, ZIG_W } from './layout.js';
+import { CONTROL, HEAP, MEMORY } from '../abi/index.js';
 import { ZIGGURAT } from '../../definition/weights/ziggurat.js';
+import { paramBlock, type ParamBlock } from './params.js';
+import { JitconnTooLargeError } from '../../errors.js';
 
 /**
  * The compiled kernels and the one shared memory every thread works in. The module is decoded
@@ -14,7 +16,8 @@ export interface KernelExports {
 }
 
 const PAGE = 65536;
-const MAX_PAGES = 65536;
+/** The 4 GiB of wasm32. */
+export const MAX_MEMORY_BYTES = 65536 * PAGE;
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
@@ -23,40 +26,49 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+let compiled: WebAssembly.Module | null = null;
+
 export class KernelInstance {
   readonly module: WebAssembly.Module;
   readonly memory: WebAssembly.Memory;
   readonly exports: KernelExports;
+  /** The job's parameters (abi/params.ts). */
+  readonly params: ParamBlock;
+  /** The pool's control words (abi/control.ts CONTROL), as i32. */
+  readonly control: Int32Array;
 
   constructor() {
-    this.module = new WebAssembly.Module(decodeBase64(WASM_BASE64));
+    compiled ??= new WebAssembly.Module(decodeBase64(WASM_BASE64));
+    this.module = compiled;
     this.memory = new WebAssembly.Memory({
       initial: Math.ceil(HEAP / PAGE) + 1,
-      maximum: MAX_PAGES,
+      maximum: MAX_MEMORY_BYTES / PAGE,
       shared: true,
     });
     const instance = new WebAssembly.Instance(this.module, { env: { memory: this.memory } });
     this.exports = instance.exports as unknown as KernelExports;
     const buffer = this.memory.buffer;
-    new Uint32Array(buffer, ZIG_K, 128).set(ZIGGURAT.k);
-    new Float64Array(buffer, ZIG_W, 128).set(ZIGGURAT.w);
-    new Float64Array(buffer, ZIG_F, 128).set(ZIGGURAT.f);
+    const at = MEMORY.fields;
+    new Uint32Array(buffer, at.zigK.offset, ZIGGURAT.k.length).set(ZIGGURAT.k);
+    new Float64Array(buffer, at.zigW.offset, ZIGGURAT.w.length).set(ZIGGURAT.w);
+    new Float64Array(buffer, at.zigF.offset, ZIGGURAT.f.length).set(ZIGGURAT.f);
+    this.params = paramBlock(buffer);
+    this.control = new Int32Array(buffer, at.control.offset, CONTROL.bytes / 4);
   }
 
-  /** Makes the memory at least `bytes` long (never shrinks). */
+  /** Makes the memory at least `bytes` long (it never shrinks). */
   ensure(bytes: number): void {
     const have = this.memory.buffer.byteLength;
     if (bytes <= have) return;
-    const pages = Math.ceil((bytes - have) / PAGE);
-    if (have / PAGE + pages > MAX_PAGES) {
-      throw new RangeError(
-        `jitconn: a wasm kernel needs ${bytes} bytes of memory, more than the 4 GiB of wasm32`,
+    if (bytes > MAX_MEMORY_BYTES) {
+      throw new JitconnTooLargeError(
+        `a wasm kernel needs ${bytes} bytes of memory, more than the 4 GiB of wasm32`,
       );
     }
-    this.memory.grow(pages);
+    this.memory.grow(Math.ceil((bytes - have) / PAGE));
   }
 
-  /** The current buffer (a new object after every growth). */
+  /** The current buffer (a new object after every growth; views of an older one stay valid). */
   get buffer(): SharedArrayBuffer {
     return this.memory.buffer as unknown as SharedArrayBuffer;
   }

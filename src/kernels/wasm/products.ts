@@ -1,52 +1,17 @@
 import { lineCount, lineLength } from '../../definition/matrixSpec.js';
 import { gapTable, type GapTable } from '../../definition/gapTable.js';
 import { chunkStart, scatterChunkCount } from '../../definition/scatterChunks.js';
-import { lawAffine, lawCode } from '../../definition/weights/weightLaw.js';
+import { lawAffine } from '../../definition/weights/weightLaw.js';
 import { BLOCK_SIZE } from '../../definition/constants.js';
-import {
-  JOB_COUNT,
-  JOB_FILL,
-  JOB_GATHER,
-  JOB_SCATTER,
-  MAX_THREADS,
-  PARAMS,
-  P_A,
-  P_ACTIVE,
-  P_ACTIVE_N,
-  P_B,
-  P_CHUNKS,
-  P_CHUNK_STARTS,
-  P_COUNTS,
-  P_DATA,
-  P_GUIDE,
-  P_SPLIT,
-  P_INDICES,
-  P_INV_LOG2Q,
-  P_K,
-  P_KIND,
-  P_LAW,
-  P_LENGTH,
-  P_LINES,
-  P_LINE_END,
-  P_LINE_START,
-  P_OFFSETS,
-  P_OUT,
-  P_PARTIAL,
-  P_SEED_HI,
-  P_SEED_LO,
-  P_TABLE,
-  P_TABLE_LEN,
-  P_VALUES,
-  P_Y,
-  RESULTS,
-} from './layout.js';
+import { GATHER_MAX_K, JOB, LAW, MAX_THREADS, MEMORY, THREAD_LINE } from '../abi/index.js';
 import { planThreads, runJob, runtime } from './runtime.js';
 import type { ActiveLines, LineConnections, MatrixSpec, ProductTarget } from '../../types.js';
 import { deliver } from '../target.js';
+import type { ParamBlock } from './params.js';
 
 /**
  * The four products on the wasm kernels: inputs are copied into the shared memory, the job's
- * parameters written at PARAMS, the job run (on one or more threads), the outputs copied out.
+ * parameters written in the parameter block, the job run (on one or more threads), the outputs copied out.
  */
 
 /** Rough cost model (ns, one thread, measured) deciding whether a call is worth the worker threads. */
@@ -61,7 +26,7 @@ const SCATTER_NS_PER_COLUMN = 0.2;
 const NS_PER_PAGE = 1200;
 
 /**
- * Where thread 0's share of a parallel scatter starts, in 1/65536 of a block (P_SPLIT): thread 0
+ * Where thread 0's share of a parallel scatter starts, in 1/65536 of a block (params.split): thread 0
  * first touches the result's pages, so it gets that much less of the work (any split gives the
  * same result; this one only evens the threads' time).
  */
@@ -80,8 +45,6 @@ function scatterSplit(
 
 /** Results from this size (floats) are touched while the workers run (wasmScatter). */
 const PREFAULT_FLOATS = 1 << 18;
-/** Largest gather batch handled at once (per-lane f64 sums must fit a thread's scratch). */
-const GATHER_MAX_K = 16384;
 /** Lines per counting pass and connections per fill pass of lines(). */
 const COUNT_SLICE_LINES = 1 << 22;
 const FILL_SLICE_ENTRIES = 1 << 23;
@@ -112,28 +75,28 @@ function inverseLog2q(prob: number): number {
   return Number.isFinite(inv) ? Math.max(inv, -1e30) : -1e30;
 }
 
-function writeSpec(spec: MatrixSpec, table: GapTable, kind: number): DataView {
+function writeSpec(spec: MatrixSpec, table: GapTable, kind: number): ParamBlock {
   const { kernels, heap } = runtime();
   const padded = heap.table(table);
-  const view = new DataView(kernels.buffer, PARAMS, 512);
+  const params = kernels.params;
   const [a, b] = lawAffine(spec.law);
-  view.setInt32(P_KIND, kind, true);
-  view.setUint32(P_SEED_LO, spec.seedLo, true);
-  view.setUint32(P_SEED_HI, spec.seedHi, true);
-  view.setInt32(P_LAW, lawCode(spec.law), true);
-  view.setUint32(P_TABLE, padded.address, true);
-  view.setInt32(P_TABLE_LEN, padded.length, true);
-  view.setUint32(P_GUIDE, padded.guide, true);
-  view.setUint32(P_LINES, lineCount(spec), true);
-  view.setUint32(P_LENGTH, lineLength(spec), true);
-  view.setInt32(P_K, 1, true);
-  view.setInt32(P_CHUNKS, 1, true);
-  view.setUint32(P_VALUES, 0, true);
-  view.setUint32(P_COUNTS, 0, true);
-  view.setFloat64(P_A, a, true);
-  view.setFloat64(P_B, b, true);
-  view.setFloat64(P_INV_LOG2Q, inverseLog2q(table.prob), true);
-  return view;
+  params.kind = kind;
+  params.seedLo = spec.seedLo;
+  params.seedHi = spec.seedHi;
+  params.law = LAW[spec.law.kind];
+  params.lawA = a;
+  params.lawB = b;
+  params.table = padded.address;
+  params.tableLen = padded.length;
+  params.guide = padded.guide;
+  params.invLog2q = inverseLog2q(table.prob);
+  params.lineCount = lineCount(spec);
+  params.lineLength = lineLength(spec);
+  params.k = 1;
+  params.chunks = 1;
+  params.values = 0;
+  params.counts = 0;
+  return params;
 }
 
 export function wasmScatter(spec: MatrixSpec, active: ActiveLines, target: ProductTarget): void {
@@ -149,7 +112,7 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines, target: Produ
   const outBytes = length * k * 4;
   const threads = planThreads(workNs(n, length, table, k, NS_PER_WEIGHTED[spec.law.kind]));
   const { kernels, heap } = runtime();
-  const view = writeSpec(spec, table, JOB_SCATTER);
+  const params = writeSpec(spec, table, JOB.scatter);
   const transpose = target.batchMajor && k > 1;
   const [activeAt, valuesAt, outAt, partialAt, startsAt, transposedAt] = heap.call([
     n * 4,
@@ -164,24 +127,21 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines, target: Produ
   if (values !== null) new Float32Array(buffer, valuesAt, n * k).set(values.subarray(0, n * k));
   const starts = new Uint32Array(buffer, startsAt, chunks + 1);
   for (let c = 0; c <= chunks; c++) starts[c] = chunkStart(c, chunks, n);
-  view.setInt32(P_K, k, true);
-  view.setUint32(P_ACTIVE, activeAt, true);
-  view.setUint32(P_ACTIVE_N, n, true);
-  view.setUint32(P_VALUES, values === null ? 0 : valuesAt, true);
-  view.setUint32(P_OUT, outAt, true);
-  view.setUint32(P_PARTIAL, partialAt, true);
-  view.setInt32(P_CHUNKS, chunks, true);
-  view.setUint32(P_CHUNK_STARTS, startsAt, true);
+  params.k = k;
+  params.active = activeAt;
+  params.values = values === null ? 0 : valuesAt;
+  params.out = outAt;
+  params.partial = partialAt;
+  params.chunks = chunks;
+  params.chunkStarts = startsAt;
   // A freshly allocated result's pages cost about a microsecond each to touch: on several threads,
   // the caller touches them while the workers start, instead of after the job.
   const out = target.out;
   const prefault = target.fresh && threads > 1 && out.length >= PREFAULT_FLOATS;
   const connections = n * length * table.effectiveProb;
-  view.setUint32(
-    P_SPLIT,
-    prefault ? scatterSplit(threads, connections, NS_PER_WEIGHTED[spec.law.kind], k, out.length) : 0,
-    true,
-  );
+  params.split = prefault
+    ? scatterSplit(threads, connections, NS_PER_WEIGHTED[spec.law.kind], k, out.length)
+    : 0;
   runJob(threads, prefault ? () => out.fill(0) : undefined);
   // Batch-major results (k rows of `length`) are transposed in wasm memory, then delivered once.
   if (transpose) kernels.exports.transposeF32(outAt, transposedAt, length, k);
@@ -229,14 +189,14 @@ function gatherColumns(
 ): Float32Array {
   const threads = planThreads(workNs(lines, length, table, k, NS_PER_WEIGHTED[spec.law.kind]));
   const { kernels, heap } = runtime();
-  const view = writeSpec(spec, table, JOB_GATHER);
+  const params = writeSpec(spec, table, JOB.gather);
   const [yAt, outAt] = heap.call([length * k * 4, lines * k * 4]) as [number, number];
   new Float32Array(kernels.buffer, yAt, length * k).set(y.subarray(0, length * k));
-  view.setInt32(P_K, k, true);
-  view.setUint32(P_Y, yAt, true);
-  view.setUint32(P_OUT, outAt, true);
-  view.setUint32(P_LINE_START, 0, true);
-  view.setUint32(P_LINE_END, lines, true);
+  params.k = k;
+  params.y = yAt;
+  params.out = outAt;
+  params.lineStart = 0;
+  params.lineEnd = lines;
   runJob(threads);
   return new Float32Array(runtime().kernels.buffer, outAt, lines * k);
 }
@@ -251,17 +211,23 @@ function countLines(
 ): number {
   const threads = planThreads(workNs(end - start, lineLength(spec), table, 1) * 0.6);
   const { kernels, heap } = runtime();
-  const view = writeSpec(spec, table, JOB_COUNT);
+  const params = writeSpec(spec, table, JOB.count);
   const [countsAt] = heap.call([counts === null ? 0 : (end - start) * 4]) as [number];
-  view.setUint32(P_COUNTS, counts === null ? 0 : countsAt, true);
-  view.setUint32(P_LINE_START, start, true);
-  view.setUint32(P_LINE_END, end, true);
-  new Float64Array(kernels.buffer, RESULTS, MAX_THREADS * 8).fill(0);
+  params.counts = counts === null ? 0 : countsAt;
+  params.lineStart = start;
+  params.lineEnd = end;
+  const lines = new Float64Array(
+    kernels.buffer,
+    MEMORY.fields.threadLines.offset,
+    (MAX_THREADS * THREAD_LINE.bytes) / 8,
+  );
+  const stride = THREAD_LINE.bytes / 8;
+  const result = THREAD_LINE.fields.result.offset / 8;
+  for (let t = 0; t < MAX_THREADS; t++) lines[t * stride + result] = 0;
   runJob(threads);
   if (counts !== null) counts.set(new Uint32Array(kernels.buffer, countsAt, end - start));
-  const results = new Float64Array(kernels.buffer, RESULTS, MAX_THREADS * 8);
   let total = 0;
-  for (let t = 0; t < MAX_THREADS; t++) total += results[t * 8]!;
+  for (let t = 0; t < MAX_THREADS; t++) total += lines[t * stride + result]!;
   return total;
 }
 
@@ -325,7 +291,7 @@ function fillLines(
   const { kernels, heap } = runtime();
   const from = indptr[start]!;
   const entries = indptr[end]! - from;
-  const view = writeSpec(spec, table, JOB_FILL);
+  const params = writeSpec(spec, table, JOB.fill);
   const [offsetsAt, indicesAt, dataAt] = heap.call([(end - start) * 4, entries * 4, entries * 4]) as [
     number,
     number,
@@ -333,11 +299,11 @@ function fillLines(
   ];
   const offsets = new Uint32Array(kernels.buffer, offsetsAt, end - start);
   for (let line = start; line < end; line++) offsets[line - start] = indptr[line]! - from;
-  view.setUint32(P_OFFSETS, offsetsAt, true);
-  view.setUint32(P_INDICES, indicesAt, true);
-  view.setUint32(P_DATA, dataAt, true);
-  view.setUint32(P_LINE_START, first + start, true);
-  view.setUint32(P_LINE_END, first + end, true);
+  params.offsets = offsetsAt;
+  params.indices = indicesAt;
+  params.data = dataAt;
+  params.lineStart = first + start;
+  params.lineEnd = first + end;
   runJob(threads);
   indices.set(new Uint32Array(kernels.buffer, indicesAt, entries), from);
   data.set(new Float32Array(kernels.buffer, dataAt, entries), from);

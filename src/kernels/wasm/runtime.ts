@@ -2,16 +2,8 @@ import { KernelInstance } from './instance.js';
 import { Heap } from './heap.js';
 import { ThreadPool } from './pool.js';
 import { nodePlatform } from './nodeThreads.js';
-import {
-  CTRL,
-  C_CLAIM,
-  C_THREADS,
-  MAX_THREADS,
-  PARAMS,
-  P_THREAD_BASE,
-  P_THREAD_STRIDE,
-  THREAD_REGION_BYTES,
-} from './layout.js';
+import { MAX_THREADS, THREAD } from '../abi/index.js';
+import { CONTROL_WORD } from './control.js';
 import { JitconnArgumentError } from '../../errors.js';
 
 /**
@@ -33,12 +25,15 @@ export interface Runtime {
   readonly heap: Heap;
 }
 
+let current: Runtime | null = null;
+
 export function runtime(): Runtime {
-  if (!kernels) {
+  if (current === null) {
     kernels = new KernelInstance();
     heap = new Heap(kernels);
+    current = { kernels, heap };
   }
-  return { kernels, heap: heap! };
+  return current;
 }
 
 /** Threads used by calls big enough to share (default: every core). */
@@ -82,30 +77,24 @@ export function planThreads(workNs: number): number {
     pool ??= new ThreadPool(k, nodePlatform);
     threads = pool.ensure(threads);
   }
-  const params = new DataView(k.buffer, PARAMS, 512);
-  params.setUint32(P_THREAD_BASE, h.threadRegions(Math.max(threads, pool?.size ?? 1)), true);
-  params.setUint32(P_THREAD_STRIDE, THREAD_REGION_BYTES, true);
+  k.params.threadBase = h.threadRegions(Math.max(threads, pool?.size ?? 1));
+  k.params.threadStride = THREAD.bytes;
   return threads;
 }
 
 /**
- * Runs the job whose parameters were written at PARAMS on `threads` threads (from planThreads);
- * `meanwhile` runs on the calling thread while the workers start on the job (see ThreadPool.run).
+ * Runs the job whose parameters were written in the parameter block on `threads` threads (from
+ * planThreads); `meanwhile` runs on the calling thread while the workers start on the job (see
+ * ThreadPool.run).
  */
 export function runJob(threads: number, meanwhile?: () => void): void {
   const { kernels: k } = runtime();
+  k.params.threads = threads;
   if (threads === 1 || !pool) {
     meanwhile?.();
-    singleThread(k);
+    Atomics.store(k.control, CONTROL_WORD.claim, 0);
+    k.exports.runJob(0);
   } else {
     pool.run(k.exports, threads, meanwhile);
   }
-}
-
-/** A job on the calling thread alone (no pool needed): the same control words, one thread. */
-function singleThread(k: KernelInstance): void {
-  const ctrl = new Int32Array(k.buffer, CTRL, 64);
-  Atomics.store(ctrl, C_CLAIM, 0);
-  Atomics.store(ctrl, C_THREADS, 1);
-  k.exports.runJob(0);
 }
