@@ -12,6 +12,7 @@ import {
   THREAD_LANES,
 } from './abi.generated';
 import { generate, generateSegment, recordStride } from './generate';
+import { blockCount } from './units';
 import * as P from './params.generated';
 
 // This thread's view of the job (set by beginScatter): its region and lane descriptors (LANES).
@@ -220,10 +221,6 @@ function share(b: u32): void {
   const k = <usize>P.k;
   shareFrom = ((base + <usize>cut(len, part)) * k) << 2;
   shareTo = ((base + <usize>cut(len, part + 1)) * k) << 2;
-}
-
-function blockCount(): u32 {
-  return (P.lineLength + (BLOCK_SIZE - 1)) >>> BLOCK_BITS;
 }
 
 /** out += partial over this thread's share; the partial is zeroed for the next chunk. */

@@ -11,8 +11,9 @@ export function singleLineUnits(): bool {
   return P.lineCount < 4;
 }
 
+/** Blocks per line, ceil(lineLength / 2^16), without overflowing at lineLength = 2^32 - 1. */
 export function blockCount(): u32 {
-  return (P.lineLength + (BLOCK_SIZE - 1)) >>> BLOCK_BITS;
+  return (P.lineLength >>> BLOCK_BITS) + <u32>((P.lineLength & (BLOCK_SIZE - 1)) != 0);
 }
 
 /** Length of block b of a line. */
@@ -24,7 +25,7 @@ export function blockLength(b: u32): u32 {
 /** Units in the line range [lineStart, lineEnd). */
 export function unitCount(): u32 {
   const n = P.lineEnd - P.lineStart;
-  return singleLineUnits() ? n : (n + 3) >>> 2;
+  return singleLineUnits() ? n : (n >>> 2) + <u32>((n & 3) != 0); // (n + 3) / 4 would overflow
 }
 
 /** First line of unit u. */
