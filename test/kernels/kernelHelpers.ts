@@ -114,3 +114,46 @@ export function gather(
 export function allLines(backend: Backend, s: MatrixSpec): LineConnections {
   return backend.lines(s, 0, s.orientation === 'row' ? s.rows : s.cols);
 }
+
+/** What a product does with its target: overwrite or add, element-major or batch-major. */
+export interface TargetMode {
+  readonly accumulate: boolean;
+  readonly batchMajor: boolean;
+}
+
+export const TARGET_MODES: readonly TargetMode[] = [
+  { accumulate: false, batchMajor: false },
+  { accumulate: true, batchMajor: false },
+  { accumulate: false, batchMajor: true },
+  { accumulate: true, batchMajor: true },
+];
+
+/** A caller's array before an accumulating product: seeded values, zeros, negative zeros. */
+export function startingOut(n: number, mode: TargetMode): Float32Array {
+  return mode.accumulate ? values(n, 77) : new Float32Array(n);
+}
+
+/** A backend's scatter into a target of the given mode. */
+export function scatterInto(
+  backend: Backend,
+  s: MatrixSpec,
+  active: ActiveLines,
+  mode: TargetMode,
+): Float32Array {
+  const out = startingOut((s.orientation === 'row' ? s.cols : s.rows) * active.k, mode);
+  backend.scatter(s, active, { out, ...mode, fresh: false });
+  return out;
+}
+
+/** A backend's gather into a target of the given mode. */
+export function gatherInto(
+  backend: Backend,
+  s: MatrixSpec,
+  y: Float32Array,
+  k: number,
+  mode: TargetMode,
+): Float32Array {
+  const out = startingOut((s.orientation === 'row' ? s.rows : s.cols) * k, mode);
+  backend.gather(s, y, k, { out, ...mode, fresh: false });
+  return out;
+}

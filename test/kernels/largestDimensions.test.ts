@@ -77,13 +77,13 @@ describe('kernels at 2^32 - 1 (backends)', () => {
 });
 
 describe('every method at 2^32 - 1 (both backends)', () => {
-  const backends = ['wasm', 'reference'] as const;
-
   it('a row of 2^32 - 1 columns and a column of 2^32 - 1 rows: nnz, tocsr, todense, products', () => {
     const R = new JITCScalarR([1, 1e-5, 3], { shape: [1, N] });
     const C = R.T;
-    const [rw, rr] = backends.map((b) => R.withBackend(b));
-    const [cw, cr] = backends.map((b) => C.withBackend(b));
+    const rw = R.withBackend('wasm');
+    const rr = R.withBackend('reference');
+    const cw = C.withBackend('wasm');
+    const cr = C.withBackend('reference');
     const nnz = rr.nnz();
     expect(nnz).toBe(42890);
     for (const M of [rw, cw, cr]) expect(M.nnz()).toBe(nnz);

@@ -36,6 +36,12 @@ export const PARAMS = struct(
     /** Line-wise jobs: the lines [lineStart, lineEnd). */
     lineStart: 'u32',
     lineEnd: 'u32',
+    /**
+     * Every job: the window of blocks [blockStart, blockEnd) of each line it walks. A scatter's
+     * output and a gather's operand hold the window's positions only, from blockStart * 2^16.
+     */
+    blockStart: 'u32',
+    blockEnd: 'u32',
     /** Scatter: active line indices (u32) and their values (f32, k per line; 0 for events). */
     active: 'ptr',
     values: 'ptr',
@@ -49,6 +55,12 @@ export const PARAMS = struct(
     split: 'u32',
     /** Gather operand (f32, positions x k). */
     y: 'ptr',
+    /**
+     * Gather: f64 sums (lines x k) to start from (0: from zero), and to leave the sums in instead
+     * of rounding them into `out` (0: round), so a line's sum can go on over several windows.
+     */
+    sumsIn: 'ptr',
+    sumsOut: 'ptr',
     /** Count job: u32 count per line (0: totals only). Fill job: u32 first entry per line. */
     counts: 'ptr',
     offsets: 'ptr',

@@ -1,6 +1,8 @@
 // Gather products (referenceGather): out[line, c] = f32(sum over the line's connections, in
 // position order, of w * y[position, c]), accumulated in f64. Lines are independent, so threads
-// claim units of lines freely.
+// claim units of lines freely. A job walks one window of blocks; a line's f64 sums may come in
+// from the previous window and leave for the next (params sumsIn, sumsOut), so windows walked
+// one after another give exactly the sums of the whole line.
 import {
   BLOCK_BITS, LANES_BLOCK, LANES_END, LANES_INDEX, LANES_LINE, LAW_SCALAR, RECORD_BYTES, RECORD_WEIGHTS,
   THREAD_LANES, THREAD_RECORDS, THREAD_SUMS,
@@ -27,14 +29,18 @@ export function gatherJob(tid: i32): void {
     const last = min(first + batch, total);
     for (let u = first; u < last; u++) {
       const line = unitLine(u);
+      const lines = unitLines(line);
       memory.fill(sums, 0, rowBytes << 2);
+      // Sums carried over from the previous window of blocks.
+      if (P.sumsIn != 0) memory.copy(sums, P.sumsIn + <usize>(line - P.lineStart) * rowBytes, <usize>lines * rowBytes);
       for (let step: u32 = 0; describeStep(line, step, lanes); step++) {
         generate(v128.load(lanes, LANES_LINE), v128.load(lanes, LANES_BLOCK), v128.load(lanes, LANES_END), rec, region);
         for (let l = 0; l < 4; l++) {
           const d = lanes + (<usize>l << 2);
           const end = <i32>load<u32>(d, LANES_END);
           if (end == 0) continue;
-          const yBase = P.y + ((<usize>(load<u32>(d, LANES_BLOCK) << BLOCK_BITS) * <usize>k) << 2);
+          const block = load<u32>(d, LANES_BLOCK) - P.blockStart; // within the window
+          const yBase = P.y + ((<usize>(block << BLOCK_BITS) * <usize>k) << 2);
           const sum = sums + <usize>load<u32>(d, LANES_INDEX) * rowBytes;
           const r = rec + (<usize>l << 2);
           if (k == 1) {
@@ -45,7 +51,10 @@ export function gatherJob(tid: i32): void {
           }
         }
       }
-      const lines = unitLines(line);
+      if (P.sumsOut != 0) {
+        memory.copy(P.sumsOut + <usize>(line - P.lineStart) * rowBytes, sums, <usize>lines * rowBytes);
+        continue;
+      }
       for (let l: u32 = 0; l < lines; l++) {
         const o = P.out + ((<usize>(line + l - P.lineStart) * <usize>k) << 2);
         const sum = sums + <usize>l * rowBytes;

@@ -12,7 +12,7 @@ import {
   THREAD_LANES,
 } from './abi.generated';
 import { generate, generateSegment, recordStride } from './generate';
-import { blockCount } from './units';
+import { blockCount, blockLength } from './units';
 import * as P from './params.generated';
 
 // This thread's view of the job (set by beginScatter): its region and lane descriptors (LANES).
@@ -25,28 +25,30 @@ export let part: u32 = 0;
 export let parts: u32 = 1;
 export let stride: usize = 16;
 let constWeight: f32 = 0;
+// The window of blocks [blockStart, blockEnd) the job walks: its full blocks, and the length of
+// the line's last, partial block when the window holds it (else 0).
+let windowFull: u32 = 0;
+let windowPart: u32 = 0;
 
 /** Groups of chunk c. */
 export function chunkGroups(c: i32): i32 {
   const n = <u64>(load<u32>(P.chunkStarts + (<usize>(c + 1) << 2)) - load<u32>(P.chunkStarts + (<usize>c << 2)));
-  const full = <u64>(P.lineLength >>> BLOCK_BITS);
-  const part = P.lineLength & (BLOCK_SIZE - 1);
-  return <i32>((n * full + 3) / 4 + (part != 0 ? (n + 3) / 4 : 0));
+  const full = <u64>windowFull;
+  return <i32>((n * full + 3) / 4 + (windowPart != 0 ? (n + 3) / 4 : 0));
 }
 
 /** Writes the lane descriptors of group j of chunk c (indices, lines, blocks, ends). */
 export function describeGroup(c: i32, j: i32): void {
   const s = load<u32>(P.chunkStarts + (<usize>c << 2));
   const n = <u64>(load<u32>(P.chunkStarts + (<usize>(c + 1) << 2)) - s);
-  const full = <u64>(P.lineLength >>> BLOCK_BITS);
-  const part = P.lineLength & (BLOCK_SIZE - 1);
+  const full = <u64>windowFull;
   const fullItems = n * full;
   const fullGroups = (fullItems + 3) / 4;
   let item: u64;
   let last: u64;
   let index: u32;
-  let block: u32;
-  let blocks: u32; // blocks per line in this phase (1 for the partial blocks)
+  let block: u32; // within the window
+  let blocks: u32; // blocks per line in this phase (0 for the partial blocks)
   let end: u32;
   if (<u64>j < fullGroups) {
     item = <u64>j * 4;
@@ -62,14 +64,14 @@ export function describeGroup(c: i32, j: i32): void {
     index = s + <u32>item;
     block = <u32>full;
     blocks = 0;
-    end = part;
+    end = windowPart;
   }
   for (let l = 0; l < 4; l++) {
     const d = lanes + (<usize>l << 2);
     const valid = item < last;
     store<u32>(d, valid ? index : s, LANES_INDEX);
     store<u32>(d, valid ? load<u32>(P.active + (<usize>index << 2)) : 0, LANES_LINE);
-    store<u32>(d, valid ? block : 0, LANES_BLOCK);
+    store<u32>(d, valid ? P.blockStart + block : 0, LANES_BLOCK);
     store<u32>(d, valid ? end : 0, LANES_END);
     item++;
     if (blocks == 0) {
@@ -121,7 +123,7 @@ export function applyGroup(rec: usize, iters: i32, target: usize): void {
     const d = lanes + (<usize>l << 2);
     const end = load<u32>(d, LANES_END);
     if (end == 0) continue;
-    const base = load<u32>(d, LANES_BLOCK) << BLOCK_BITS;
+    const base = (load<u32>(d, LANES_BLOCK) - P.blockStart) << BLOCK_BITS; // within the window
     const from = <i32>cut(end, part);
     const to = <i32>cut(end, part + 1);
     if (from >= to) continue;
@@ -211,12 +213,11 @@ function addRows(r: usize, to: i32, dst: usize, k: i32, row: usize, wConst: f32,
   }
 }
 
-/** Byte range [from, to) of the output rows of this thread's share of block b. */
+/** Byte range [from, to) of the output rows of this thread's share of block b of the window. */
 let shareFrom: usize = 0;
 let shareTo: usize = 0;
 function share(b: u32): void {
-  const rest = P.lineLength - (b << BLOCK_BITS);
-  const len = rest < <u32>BLOCK_SIZE ? rest : <u32>BLOCK_SIZE;
+  const len = blockLength(P.blockStart + b);
   const base = <usize>(b << BLOCK_BITS);
   const k = <usize>P.k;
   shareFrom = ((base + <usize>cut(len, part)) * k) << 2;
@@ -225,7 +226,7 @@ function share(b: u32): void {
 
 /** out += partial over this thread's share; the partial is zeroed for the next chunk. */
 export function reduceShare(): void {
-  for (let b: u32 = 0, blocks = blockCount(); b < blocks; b++) {
+  for (let b: u32 = 0, blocks = P.blockEnd - P.blockStart; b < blocks; b++) {
     share(b);
     let i = shareFrom;
     for (; i + 16 <= shareTo; i += 16) {
@@ -238,7 +239,7 @@ export function reduceShare(): void {
 
 /** Zeroes this thread's share of the output (and of the partial sums when there are chunks). */
 export function zeroShare(): void {
-  for (let b: u32 = 0, blocks = blockCount(); b < blocks; b++) {
+  for (let b: u32 = 0, blocks = P.blockEnd - P.blockStart; b < blocks; b++) {
     share(b);
     memory.fill(P.out + shareFrom, 0, shareTo - shareFrom);
     if (P.chunks > 1) memory.fill(P.partial + shareFrom, 0, shareTo - shareFrom);
@@ -251,6 +252,9 @@ export function beginScatter(tid: i32, threads: i32, threadRegion: usize): void 
   lanes = region + THREAD_LANES;
   stride = recordStride();
   constWeight = <f32>P.lawA;
+  const tail = P.lineLength & (BLOCK_SIZE - 1);
+  windowPart = tail != 0 && P.blockEnd == blockCount() ? tail : 0;
+  windowFull = P.blockEnd - P.blockStart - <u32>(windowPart != 0);
   // Reversed so that share 0, the head of the chain (chain.ts), goes to a worker thread.
   part = <u32>(threads - 1 - tid);
   parts = <u32>threads;

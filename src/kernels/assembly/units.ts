@@ -46,12 +46,13 @@ export function unitBatch(total: u32): u32 {
 
 /**
  * Lane descriptors (LANES) of step `step` of the unit starting at `line`, into dst; the index is
- * the lane's line offset within the unit. Returns false when the unit has no such step.
+ * the lane's line offset within the unit. Steps walk the window [blockStart, blockEnd) of blocks
+ * in order. Returns false when the unit has no such step.
  */
 export function describeStep(line: u32, step: u32, dst: usize): bool {
-  const blocks = blockCount();
+  const blocks = P.blockEnd;
   if (singleLineUnits()) {
-    const first = step << 2;
+    const first = P.blockStart + (step << 2);
     if (first >= blocks) return false;
     for (let l: u32 = 0; l < 4; l++) {
       const b = first + l;
@@ -63,14 +64,15 @@ export function describeStep(line: u32, step: u32, dst: usize): bool {
     }
     return true;
   }
-  if (step >= blocks) return false;
-  const len = blockLength(step);
+  if (step >= blocks - P.blockStart) return false;
+  const block = P.blockStart + step;
+  const len = blockLength(block);
   for (let l: u32 = 0; l < 4; l++) {
     const d = dst + (<usize>l << 2);
     const valid = line + l < P.lineEnd && line + l >= line; // the second test guards wrap-around
     store<u32>(d, l, LANES_INDEX);
     store<u32>(d, valid ? line + l : 0, LANES_LINE);
-    store<u32>(d, step, LANES_BLOCK);
+    store<u32>(d, block, LANES_BLOCK);
     store<u32>(d, valid ? len : 0, LANES_END);
   }
   return true;

@@ -4,36 +4,48 @@ import { ThreadPool } from './pool.js';
 import { nodePlatform } from './nodeThreads.js';
 import { MAX_THREADS, THREAD } from '../abi/index.js';
 import { CONTROL_WORD } from './control.js';
+import { limits } from './limits.js';
+import type { ParamBlock } from './params.js';
+import type { Prepared } from './job.js';
 import { JitconnArgumentError } from '../../errors.js';
 
 /**
- * The process-wide kernel runtime: one instance and memory, the heap layout, the thread pool
- * (started lazily, on the first call with enough work) and the configured thread count.
+ * The process-wide kernel runtime: two kernel instances, each with its memory and heap layout,
+ * made on first use: one over an unshared memory for calls on the calling thread alone, one over
+ * a shared memory for calls on the worker pool (started lazily, on the first call with enough
+ * work); the configured thread count; and giving memory back after large calls.
  */
 
 /** Calls estimated below this many nanoseconds of work stay on the calling thread. */
 export const PARALLEL_MIN_NS = 100_000;
 let parallelMinNs = PARALLEL_MIN_NS;
-
-let kernels: KernelInstance | null = null;
-let heap: Heap | null = null;
-let pool: ThreadPool | null = null;
 let threadCount = 0; // 0: not chosen yet, all cores
 
-export interface Runtime {
+/** A kernel instance with its heap, ready for one call's jobs. */
+export interface Call {
   readonly kernels: KernelInstance;
   readonly heap: Heap;
+  readonly params: ParamBlock;
+  /** Threads the call's jobs run on (1: the calling thread, on the unshared instance). */
+  threads: number;
+  /** The matrix whose parameters the block holds (job.ts writeSpec). */
+  lastSpec: Prepared | null;
 }
 
-let current: Runtime | null = null;
+let jobsRun = 0;
 
-export function runtime(): Runtime {
-  if (current === null) {
-    kernels = new KernelInstance();
-    heap = new Heap(kernels);
-    current = { kernels, heap };
-  }
-  return current;
+/** Jobs run so far (tests check that a product was split into pieces). */
+export function jobCount(): number {
+  return jobsRun;
+}
+
+let local: Call | null = null;
+let shared: Call | null = null;
+let pool: ThreadPool | null = null;
+
+function makeCall(sharedMemory: boolean): Call {
+  const kernels = new KernelInstance(sharedMemory);
+  return { kernels, heap: new Heap(kernels), params: kernels.params, threads: 1, lastSpec: null };
 }
 
 /** Threads used by calls big enough to share (default: every core). */
@@ -59,42 +71,68 @@ export function setParallelMinWork(ns: number): number {
   return previous;
 }
 
-/** Stops the worker threads; the next big call starts them again. */
+/** Stops the worker threads and gives back all kernel memory; the next call starts afresh. */
 export function shutdownThreads(): void {
   pool?.shutdown();
   pool = null;
+  shared = null;
+  local = null;
+}
+
+/** Bytes of kernel memory held now (both instances): 0 after shutdownThreads(). */
+export function kernelMemoryBytes(): number {
+  return (local?.kernels.bytes ?? 0) + (shared?.kernels.bytes ?? 0);
 }
 
 /**
- * Threads for a call of about `workNs` nanoseconds of work: one when small, else up to
- * getThreadCount() (starting the pool if needed). Reserves the threads' memory regions, so it
- * must come before the call lays out its buffers.
+ * Starts a call of about `workNs` nanoseconds of work: on one thread when small, else on up to
+ * getThreadCount() (starting the pool if needed), with the instance that suits, its thread
+ * regions reserved and its call buffers free. End it with closeCall.
  */
-export function planThreads(workNs: number): number {
-  const { kernels: k, heap: h } = runtime();
+export function openCall(workNs: number): Call {
   let threads = workNs >= parallelMinNs ? getThreadCount() : 1;
   if (threads > 1) {
-    pool ??= new ThreadPool(k, nodePlatform);
+    shared ??= makeCall(true);
+    pool ??= new ThreadPool(shared.kernels, nodePlatform);
     threads = pool.ensure(threads);
   }
-  k.params.threadBase = h.threadRegions(Math.max(threads, pool?.size ?? 1));
-  k.params.threadStride = THREAD.bytes;
-  return threads;
+  const call = threads > 1 ? shared! : (local ??= makeCall(false));
+  call.threads = threads;
+  call.params.threadBase = call.heap.threadRegions(threads > 1 ? Math.max(threads, pool!.size) : 1);
+  call.params.threadStride = THREAD.bytes;
+  call.heap.startCall();
+  return call;
 }
 
 /**
- * Runs the job whose parameters were written in the parameter block on `threads` threads (from
- * planThreads); `meanwhile` runs on the calling thread while the workers start on the job (see
+ * Ends a call: an instance whose memory grew past its persistent part by more than
+ * limits.retainBytes is dropped (a memory cannot shrink), so the next call starts a fresh one.
+ */
+export function closeCall(call: Call): void {
+  if (call.kernels.bytes <= call.heap.persistentBytes + limits.retainBytes) return;
+  if (call === shared) {
+    pool?.shutdown();
+    pool = null;
+    shared = null;
+  } else if (call === local) {
+    local = null;
+  }
+}
+
+/**
+ * Runs the job whose parameters were written in the call's parameter block on the call's
+ * threads; `meanwhile` runs on the calling thread while the workers start on the job (see
  * ThreadPool.run).
  */
-export function runJob(threads: number, meanwhile?: () => void): void {
-  const { kernels: k } = runtime();
-  k.params.threads = threads;
+export function runJob(call: Call, meanwhile?: () => void): void {
+  const { kernels, threads } = call;
+  call.params.threads = threads;
+  jobsRun++;
   if (threads === 1 || !pool) {
     meanwhile?.();
-    Atomics.store(k.control, CONTROL_WORD.claim, 0);
-    k.exports.runJob(0);
+    Atomics.store(kernels.control, CONTROL_WORD.claim, 0);
+    kernels.exports.runJob(0);
   } else {
-    pool.run(k.exports, threads, meanwhile);
+    pool.run(kernels.exports, threads, meanwhile);
   }
 }

@@ -1,0 +1,105 @@
+import type { ProductTarget } from '../../types.js';
+import type { Call } from './runtime.js';
+
+/**
+ * Results leave kernel memory for the caller's array here: a piece of a product (elements e0..,
+ * batch columns c0..), computed element-major in kernel memory, is transposed there when the
+ * target is batch-major, added there to what the target held when it accumulates (one float32
+ * rounding per element: the caller's values are copied in, added with SIMD, copied back), and
+ * copied out with memcpy.
+ *
+ * In the caller's array (`elements` x k element-major, or k x `elements` batch-major) a piece is
+ * `rows` runs of `length` floats, the first at `start`, `stride` apart (see place).
+ */
+
+/** Whether delivering into `target` needs a spare buffer of the piece's size in kernel memory. */
+export function needsSpare(target: ProductTarget, k: number): boolean {
+  return target.accumulate || (target.batchMajor && k > 1);
+}
+
+let start = 0;
+let rows = 0;
+let length = 0;
+let stride = 0;
+
+/** Where elements [e0, e0 + eCount) x columns [c0, c0 + cCount) go (into start, rows, length, stride). */
+function place(
+  target: ProductTarget,
+  elements: number,
+  k: number,
+  e0: number,
+  eCount: number,
+  c0: number,
+  cCount: number,
+) {
+  if (target.batchMajor && k > 1) {
+    const whole = eCount === elements;
+    start = c0 * elements + e0;
+    rows = whole ? 1 : cCount;
+    length = whole ? cCount * elements : eCount;
+    stride = elements;
+  } else {
+    const whole = cCount === k;
+    start = e0 * k + c0;
+    rows = whole ? 1 : eCount;
+    length = whole ? eCount * k : cCount;
+    stride = k;
+  }
+}
+
+function copyIn(call: Call, out: Float32Array, at: number): void {
+  const f32 = call.kernels.f32;
+  if (rows === 1) {
+    f32.set(out.subarray(start, start + length), at >> 2);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    const from = start + r * stride;
+    f32.set(out.subarray(from, from + length), (at >> 2) + r * length);
+  }
+}
+
+function copyOut(call: Call, at: number, out: Float32Array): void {
+  const f32 = call.kernels.f32;
+  const base = at >> 2;
+  if (rows === 1) {
+    out.set(f32.subarray(base, base + length), start);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    out.set(f32.subarray(base + r * length, base + (r + 1) * length), start + r * stride);
+  }
+}
+
+/**
+ * Delivers a piece of eCount x cCount floats, element-major at `at` in kernel memory, into the
+ * target (a result of `elements` x k); `spare` is free kernel memory of the same size when
+ * needsSpare().
+ */
+export function deliverPiece(
+  call: Call,
+  at: number,
+  spare: number,
+  target: ProductTarget,
+  elements: number,
+  k: number,
+  e0: number,
+  eCount: number,
+  c0: number,
+  cCount: number,
+): void {
+  const { out, accumulate } = target;
+  const kernels = call.kernels.exports;
+  place(target, elements, k, e0, eCount, c0, cCount);
+  if (target.batchMajor && k > 1) {
+    if (accumulate) copyIn(call, out, spare);
+    kernels.transposeF32(at, spare, eCount, cCount, accumulate);
+    copyOut(call, spare, out);
+    return;
+  }
+  if (accumulate) {
+    copyIn(call, out, spare);
+    kernels.addF32(at, spare, eCount * cCount);
+  }
+  copyOut(call, at, out);
+}
