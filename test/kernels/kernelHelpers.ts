@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { setThreadCount } from '../../src/kernels/wasm/index.js';
+import { jobCount, lastJobThreads } from '../../src/kernels/wasm/runtime.js';
 import { seedWords } from '../../src/definition/seed.js';
 import type { ActiveLines, Backend, LineConnections, MatrixSpec, WeightLaw } from '../../src/types.js';
 
@@ -156,4 +159,18 @@ export function gatherInto(
   const out = startingOut((s.orientation === 'row' ? s.rows : s.cols) * k, mode);
   backend.gather(s, y, k, { out, ...mode, fresh: false });
   return out;
+}
+
+/**
+ * Runs `product` with the thread count set to `threads`, and fails unless every job it ran had
+ * exactly that many threads taking part (as the threads recorded it): a pool that fell back to
+ * fewer threads cannot pass a test for several. Products sent to the pool need
+ * setParallelMinWork(0), or enough work.
+ */
+export function onThreads<T>(threads: number, product: () => T): T {
+  setThreadCount(threads);
+  const before = jobCount();
+  const result = product();
+  if (jobCount() !== before) expect(lastJobThreads(), 'threads that took part in the job').toBe(threads);
+  return result;
 }

@@ -1,7 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import {
   getThreadCount,
+  setParallelMinWork,
   setThreadCount,
   shutdownThreads,
   wasmBackend,
@@ -14,7 +15,8 @@ import {
   JitconnTooLargeError,
 } from '../../src/index.js';
 import type { WeightLaw } from '../../src/types.js';
-import { allLines, firstDifference, sameBits, scatter, spec, values } from './kernelHelpers.js';
+import { allLines, firstDifference, onThreads, sameBits, scatter, spec, values } from './kernelHelpers.js';
+import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 
 /**
  * Dimensions up to 2^32 - 1 (the largest a matrix may have): every count, block, offset and
@@ -23,7 +25,11 @@ import { allLines, firstDifference, sameBits, scatter, spec, values } from './ke
  */
 const N = 2 ** 32 - 1;
 const cores = getThreadCount();
+beforeAll(() => {
+  setParallelMinWork(0); // every job on the pool, whatever its size
+});
 afterAll(() => {
+  setParallelMinWork(PARALLEL_MIN_NS);
   setThreadCount(cores);
   shutdownThreads();
 });
@@ -65,8 +71,7 @@ describe('kernels at 2^32 - 1 (backends)', () => {
           ]) {
             const want = scatter(referenceBackend, s, active);
             for (const threads of [1, 2]) {
-              setThreadCount(threads);
-              const got = scatter(wasmBackend, s, active);
+              const got = onThreads(threads, () => scatter(wasmBackend, s, active));
               expect(sameBits(got, want), `${law.kind}, ${length}: ${firstDifference(got, want)}`).toBe(true);
             }
           }
@@ -105,10 +110,9 @@ describe('every method at 2^32 - 1 (both backends)', () => {
     const R = new JITCUniformR([-1, 3, 0.4, 11], { shape: [N, 7] });
     const C = new JITCNormalC([0.5, 2, 0.4, 12], { shape: [7, N] });
     for (const threads of [1, 2]) {
-      setThreadCount(threads);
       for (const [got, want] of [
-        [R.vecmat(spikes), R.withBackend('reference').vecmat(spikes)],
-        [C.matvec(spikes), C.withBackend('reference').matvec(spikes)],
+        [onThreads(threads, () => R.vecmat(spikes)), R.withBackend('reference').vecmat(spikes)],
+        [onThreads(threads, () => C.matvec(spikes)), C.withBackend('reference').matvec(spikes)],
       ] as const) {
         expect(got.some((v) => v !== 0)).toBe(true);
         expect(sameBits(got, want), firstDifference(got, want)).toBe(true);

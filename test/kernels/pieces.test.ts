@@ -15,6 +15,7 @@ import type { WeightLaw } from '../../src/types.js';
 import {
   firstDifference,
   gatherInto,
+  onThreads,
   sameBits,
   scatterInto,
   spec,
@@ -67,9 +68,8 @@ describe('products in pieces, wasm against the reference', () => {
       for (const mode of TARGET_MODES) {
         const want = scatterInto(referenceBackend, s, active, mode);
         for (const threads of [1, 2]) {
-          setThreadCount(threads);
           const before = jobCount();
-          const got = scatterInto(wasmBackend, s, active, mode);
+          const got = onThreads(threads, () => scatterInto(wasmBackend, s, active, mode));
           expect(jobCount() - before, 'pieces').toBeGreaterThan(1);
           const what = `${law.kind}, ${JSON.stringify(mode)}, ${threads} threads`;
           expect(sameBits(got, want), `${what}: ${firstDifference(got, want)}`).toBe(true);
@@ -94,9 +94,8 @@ describe('products in pieces, wasm against the reference', () => {
       for (const mode of TARGET_MODES) {
         const want = gatherInto(referenceBackend, s, y, k, mode);
         for (const threads of [1, 2]) {
-          setThreadCount(threads);
           const before = jobCount();
-          const got = gatherInto(wasmBackend, s, y, k, mode);
+          const got = onThreads(threads, () => gatherInto(wasmBackend, s, y, k, mode));
           expect(jobCount() - before, 'pieces').toBeGreaterThan(1);
           const what = `${law.kind}, ${JSON.stringify(mode)}, ${threads} threads`;
           expect(sameBits(got, want), `${what}: ${firstDifference(got, want)}`).toBe(true);

@@ -9,7 +9,16 @@ import {
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import { gapFromWord, gapTable } from '../../src/definition/gapTable.js';
 import { buildGuide } from '../../src/kernels/wasm/gapGuide.js';
-import { allLines, firstDifference, gather, sameBits, scatter, spec, values } from './kernelHelpers.js';
+import {
+  allLines,
+  firstDifference,
+  gather,
+  onThreads,
+  sameBits,
+  scatter,
+  spec,
+  values,
+} from './kernelHelpers.js';
 import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 
 afterAll(() => {
@@ -73,9 +82,8 @@ describe('wasm kernels: known cases', () => {
     ]) {
       const want = scatter(referenceBackend, s, active);
       for (const threads of [1, 2, 3]) {
-        setThreadCount(threads);
         setParallelMinWork(0);
-        const got = scatter(wasmBackend, s, active);
+        const got = onThreads(threads, () => scatter(wasmBackend, s, active));
         expect(sameBits(got, want), `${threads} threads: ${firstDifference(got, want)}`).toBe(true);
       }
     }

@@ -7,7 +7,7 @@ import {
   wasmBackend,
 } from '../../src/kernels/wasm/index.js';
 import { scatterChunkCount } from '../../src/definition/scatterChunks.js';
-import { firstDifference, sameBits, scatter, spec, values } from './kernelHelpers.js';
+import { firstDifference, onThreads, sameBits, scatter, spec, values } from './kernelHelpers.js';
 import type { WeightLaw } from '../../src/types.js';
 
 /**
@@ -42,8 +42,7 @@ describe('large scatters on several threads', () => {
       };
       const want = scatter(referenceBackend, s, active);
       for (const threads of [1, 2, 3]) {
-        setThreadCount(threads);
-        const got = scatter(wasmBackend, s, active);
+        const got = onThreads(threads, () => scatter(wasmBackend, s, active));
         expect(sameBits(got, want), `${law.kind}, ${threads} threads: ${firstDifference(got, want)}`).toBe(
           true,
         );

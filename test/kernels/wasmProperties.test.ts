@@ -19,6 +19,7 @@ import {
   lawArb,
   lengthArb,
   linesWithin,
+  onThreads,
   probArb,
   sameBits,
   seedArb,
@@ -70,8 +71,7 @@ describe('wasm backend equals the reference bit for bit', () => {
             Math.floor(((i + (c.pick % 7) / 7) * c.lineCount) / n),
           );
           const active = { lines, values: c.events ? null : values(n * c.k, c.pick), k: c.k };
-          setThreadCount(c.threads);
-          const got = scatter(wasmBackend, s, active);
+          const got = onThreads(c.threads, () => scatter(wasmBackend, s, active));
           const want = scatter(referenceBackend, s, active);
           expect(sameBits(got, want), firstDifference(got, want)).toBe(true);
         },
@@ -97,8 +97,7 @@ describe('wasm backend equals the reference bit for bit', () => {
           const lines = linesWithin(BUDGET / c.k, c.length, c.prob, 400);
           const s = spec(c.seed, c.prob, c.law, c.orientation, lines, c.length);
           const y = values(lineLength(s) * c.k, c.pick);
-          setThreadCount(c.threads);
-          const got = gather(wasmBackend, s, y, c.k);
+          const got = onThreads(c.threads, () => gather(wasmBackend, s, y, c.k));
           const want = gather(referenceBackend, s, y, c.k);
           expect(sameBits(got, want), firstDifference(got, want)).toBe(true);
         },
@@ -121,8 +120,7 @@ describe('wasm backend equals the reference bit for bit', () => {
         (c) => {
           const lines = linesWithin(BUDGET, c.length, c.prob, 400);
           const s = spec(c.seed, c.prob, c.law, c.orientation, lines, c.length);
-          setThreadCount(c.threads);
-          const got = allLines(wasmBackend, s);
+          const got = onThreads(c.threads, () => allLines(wasmBackend, s));
           const want = allLines(referenceBackend, s);
           expect(got.indptr.length).toBe(lineCount(s) + 1);
           expect(sameBits(got.indptr, want.indptr)).toBe(true);

@@ -11,6 +11,8 @@ export const PARAMS = struct(
     kind: 'i32',
     /** Threads taking part (the calling thread is thread 0). */
     threads: 'i32',
+    /** The job's serial: each thread marks it in its THREAD_LINE as it starts (who took part). */
+    job: 'i32',
     seedLo: 'i32',
     seedHi: 'i32',
     /** A LAW code (codes.ts), and the law in the affine form a + b * variate. */

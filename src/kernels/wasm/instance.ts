@@ -48,6 +48,7 @@ export class KernelInstance {
   /** The pool's control words (abi/control.ts CONTROL), as i32. */
   control!: Int32Array;
   f32!: Float32Array;
+  i32!: Int32Array;
   u32!: Uint32Array;
   f64!: Float64Array;
   /** Current size of the memory in bytes (kept here: asking the memory costs more than a field). */
@@ -75,6 +76,7 @@ export class KernelInstance {
     this.bytes = buffer.byteLength;
     this.control = new Int32Array(buffer, MEMORY.fields.control.offset, CONTROL.bytes / 4);
     this.f32 = new Float32Array(buffer);
+    this.i32 = new Int32Array(buffer);
     this.u32 = new Uint32Array(buffer);
     this.f64 = new Float64Array(buffer);
     this.params.attach(buffer);

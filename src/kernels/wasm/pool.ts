@@ -1,4 +1,5 @@
-import { CONTROL, MEMORY, SHARE_LINE } from '../abi/index.js';
+import { CONTROL, MAX_THREADS, MEMORY, SHARE_LINE } from '../abi/index.js';
+import { limits } from './limits.js';
 import { CONTROL_WORD as C, THREADS_PARAM_WORD } from './control.js';
 import type { KernelExports, KernelInstance } from './instance.js';
 
@@ -25,11 +26,12 @@ export interface WorkerHandle {
 export interface ThreadPlatform {
   /** How many threads the machine runs at once (the default thread count). */
   availableThreads(): number;
-  /** Starts a worker that runs WORKER_LOOP_SOURCE with `init`. */
+  /** Starts a worker that runs WORKER_LOOP_SOURCE with `init` (throws when it cannot). */
   spawn(init: WorkerInit): WorkerHandle;
+  /** Reports a problem that products work around (a worker that did not start). */
+  warn(message: string): void;
 }
 
-const READY_TIMEOUT_MS = 10000;
 /** How long an idle worker polls for the next job before it sleeps. */
 const WORKER_SPIN_MS = 0.5;
 /** Polls of the done count before the caller sleeps. */
@@ -81,7 +83,8 @@ export const WORKER_LOOP_SOURCE = `function serveJobs(init) {
 export class ThreadPool {
   private workers: WorkerHandle[] = [];
   private epoch = 0;
-  private broken = false;
+  /** Most threads this pool can run (lowered for good when a worker fails to start). */
+  private limit = MAX_THREADS;
 
   constructor(
     private readonly kernels: KernelInstance,
@@ -92,9 +95,24 @@ export class ThreadPool {
     return this.kernels.control;
   }
 
-  /** Starts workers until `threads` threads (with the caller) are available; returns how many are. */
+  /** Gives up on threads it could not start: a warning, and never more than `threads` again. */
+  private giveUp(threads: number, reason: string): number {
+    this.limit = threads;
+    if (threads === 1) this.shutdown();
+    this.platform.warn(
+      `jitconn: ${reason}; products run on ${threads === 1 ? 'the calling thread alone' : `${threads} threads`}`,
+    );
+    return threads;
+  }
+
+  /**
+   * Starts workers until `threads` threads (with the caller) are available; returns how many are.
+   * A worker that cannot be started, fails to instantiate the kernels or does not report ready
+   * in time is reported through the platform's warning, and the pool goes on with the threads
+   * it has (the calling thread alone when a worker started but never became ready).
+   */
   ensure(threads: number): number {
-    if (this.broken) return 1;
+    threads = Math.min(threads, this.limit);
     const ctrl = this.ctrl;
     if (this.workers.length === 0) {
       // A new epoch (kept in memory, so it grows across pools): workers of an older pool that
@@ -104,6 +122,7 @@ export class ThreadPool {
       Atomics.store(ctrl, C.ready, 0);
       Atomics.store(ctrl, C.failed, 0);
     }
+    let spawnFailure: string | null = null;
     while (this.workers.length < threads - 1) {
       const init: WorkerInit = {
         module: this.kernels.module,
@@ -114,22 +133,25 @@ export class ThreadPool {
       };
       try {
         this.workers.push(this.platform.spawn(init));
-      } catch {
+      } catch (error) {
+        spawnFailure = `worker thread ${init.tid} could not be started (${String(error)})`;
         break;
       }
     }
     // Wait (bounded) until every worker has its instance, so a job never waits on a start-up.
-    const deadline = Date.now() + READY_TIMEOUT_MS;
+    const deadline = Date.now() + limits.readyTimeoutMs;
     for (;;) {
       const ready = Atomics.load(ctrl, C.ready);
       if (ready >= this.workers.length) break;
-      if (Atomics.load(ctrl, C.failed) > 0 || Date.now() > deadline) {
-        this.shutdown();
-        this.broken = true;
-        return 1;
+      if (Atomics.load(ctrl, C.failed) > 0) {
+        return this.giveUp(1, 'a worker thread failed to instantiate the kernels');
+      }
+      if (Date.now() > deadline) {
+        return this.giveUp(1, `worker threads did not report ready within ${limits.readyTimeoutMs} ms`);
       }
       Atomics.wait(ctrl, C.ready, ready, 50);
     }
+    if (spawnFailure !== null) return this.giveUp(this.workers.length + 1, spawnFailure);
     return Math.min(threads, this.workers.length + 1);
   }
 

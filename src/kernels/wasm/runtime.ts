@@ -1,8 +1,8 @@
 import { KernelInstance } from './instance.js';
 import { Heap } from './heap.js';
-import { ThreadPool } from './pool.js';
+import { ThreadPool, type ThreadPlatform } from './pool.js';
 import { nodePlatform } from './nodeThreads.js';
-import { MAX_THREADS, THREAD } from '../abi/index.js';
+import { MAX_THREADS, MEMORY, THREAD, THREAD_LINE } from '../abi/index.js';
 import { CONTROL_WORD } from './control.js';
 import { limits } from './limits.js';
 import type { ParamBlock } from './params.js';
@@ -15,6 +15,10 @@ import { JitconnArgumentError } from '../../errors.js';
  * a shared memory for calls on the worker pool (started lazily, on the first call with enough
  * work); the configured thread count; and giving memory back after large calls.
  */
+
+/** Where thread t marks the serial of the job it takes part in: i32 index JOB_MARK + t * JOB_MARK_STRIDE. */
+const JOB_MARK = (MEMORY.fields.threadLines.offset + THREAD_LINE.fields.job.offset) / 4;
+const JOB_MARK_STRIDE = THREAD_LINE.bytes / 4;
 
 /** Calls estimated below this many nanoseconds of work stay on the calling thread. */
 export const PARALLEL_MIN_NS = 100_000;
@@ -32,11 +36,29 @@ export interface Call {
   lastSpec: Prepared | null;
 }
 
+let platform: ThreadPlatform = nodePlatform;
 let jobsRun = 0;
+let lastThreads = 0;
 
 /** Jobs run so far (tests check that a product was split into pieces). */
 export function jobCount(): number {
   return jobsRun;
+}
+
+/**
+ * How many threads took part in the last job, as the threads themselves recorded it (each marks
+ * the job's serial in its line of kernel memory when it starts its share).
+ */
+export function lastJobThreads(): number {
+  return lastThreads;
+}
+
+/** Starts worker threads through `next` from now on (tests); returns the previous platform. */
+export function setThreadPlatform(next: ThreadPlatform): ThreadPlatform {
+  const previous = platform;
+  shutdownThreads();
+  platform = next;
+  return previous;
 }
 
 let local: Call | null = null;
@@ -50,7 +72,7 @@ function makeCall(sharedMemory: boolean): Call {
 
 /** Threads used by calls big enough to share (default: every core). */
 export function getThreadCount(): number {
-  if (threadCount === 0) threadCount = Math.max(1, Math.min(MAX_THREADS, nodePlatform.availableThreads()));
+  if (threadCount === 0) threadCount = Math.max(1, Math.min(MAX_THREADS, platform.availableThreads()));
   return threadCount;
 }
 
@@ -93,7 +115,7 @@ export function openCall(workNs: number): Call {
   let threads = workNs >= parallelMinNs ? getThreadCount() : 1;
   if (threads > 1) {
     shared ??= makeCall(true);
-    pool ??= new ThreadPool(shared.kernels, nodePlatform);
+    pool ??= new ThreadPool(shared.kernels, platform);
     threads = pool.ensure(threads);
   }
   const call = threads > 1 ? shared! : (local ??= makeCall(false));
@@ -126,8 +148,9 @@ export function closeCall(call: Call): void {
  */
 export function runJob(call: Call, meanwhile?: () => void): void {
   const { kernels, threads } = call;
+  const serial = (jobsRun = (jobsRun + 1) | 0);
   call.params.threads = threads;
-  jobsRun++;
+  call.params.job = serial;
   if (threads === 1 || !pool) {
     meanwhile?.();
     Atomics.store(kernels.control, CONTROL_WORD.claim, 0);
@@ -135,4 +158,7 @@ export function runJob(call: Call, meanwhile?: () => void): void {
   } else {
     pool.run(kernels.exports, threads, meanwhile);
   }
+  lastThreads = 0;
+  const marks = kernels.i32;
+  for (let t = 0; t < threads; t++) if (marks[JOB_MARK + t * JOB_MARK_STRIDE] === serial) lastThreads++;
 }
