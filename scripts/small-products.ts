@@ -1,8 +1,9 @@
 // Fixed per-call cost of small products (a network step calls them thousands of times):
 //   npx tsx scripts/small-products.ts [path to a built index.js, default dist/index.js] [rounds]
 // The 3200 x 4000 p = 0.02 R matrix of a 4000-neuron balanced network, 9 spikes per call, into the
-// caller's `out`, with and without `accumulate`; the same through matvec on its transpose (a C
-// matrix), a batch of 4 spike vectors batch-major (rmatmat), and a gather of 4000 floats.
+// caller's `out`, with and without `accumulate` (and a step without spikes); the same through
+// matvec on its transpose (a C matrix), a batch of 4 spike vectors batch-major (rmatmat), and a
+// gather of 4000 floats.
 // Each case runs `rounds` rounds of 20000 calls; prints the median and the spread of the rounds'
 // mean microseconds per call. Run it on two builds on the same machine to compare them.
 import os from 'node:os';
@@ -30,6 +31,7 @@ function roundsOf(call: () => void): number[] {
 
 const W = new JITCScalarR([0.6, 0.02, 1], { shape: [3200, 4000] });
 const spikes = BinaryArray.fromIndices([5, 100, 400, 800, 1200, 1600, 2000, 2400, 3100], 3200);
+const none = BinaryArray.fromIndices([], 3200);
 const batch = new BinaryArray(
   Array.from({ length: 4 * 3200 }, (_, i) => (i * 7919) % 400 === 0),
   { shape: [4, 3200] },
@@ -47,6 +49,7 @@ const cases: [string, () => void][] = [
     'vecmat 3200x4000 p=0.02, 9 spikes, { out, accumulate }',
     () => W.vecmat(spikes, { out, accumulate: true }),
   ],
+  ['vecmat, no spikes, { out, accumulate }', () => W.vecmat(none, { out, accumulate: true })],
   ['matvec on its transpose (C), 9 spikes, { out }', () => WT.matvec(spikes, { out })],
   ['rmatmat, 4 spike vectors (~8 each), { out: 4 x 4000 }', () => W.rmatmat(batch, { out: outBatch })],
   [

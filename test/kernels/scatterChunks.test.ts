@@ -4,6 +4,7 @@ import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import {
   getThreadCount,
   setParallelMinWork,
+  setThreadCount,
   shutdownThreads,
   wasmBackend,
 } from '../../src/kernels/wasm/index.js';

@@ -89,6 +89,31 @@ describe('wasm kernels: known cases', () => {
     }
   });
 
+  it('accumulating a product with nothing to add is out + 0 (-0 becomes +0), as in the reference', () => {
+    const s = spec(9, 0.3, { kind: 'normal', loc: 0, scale: 1 }, 'row', 50, 40);
+    const empty = spec(9, 0, { kind: 'normal', loc: 0, scale: 1 }, 'row', 50, 40);
+    const start = Float32Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : -i));
+    for (const backend of [wasmBackend, referenceBackend]) {
+      for (const [m, active] of [
+        [s, { lines: new Uint32Array(0), values: null, k: 1 }],
+        [empty, { lines: Uint32Array.of(3, 7), values: null, k: 1 }],
+      ] as const) {
+        const out = start.slice();
+        backend.scatter(m, active, { out, accumulate: true, batchMajor: false, fresh: false });
+        expect(Array.from(out)).toEqual(Array.from(start, (v) => v + 0));
+        expect(out.some((v) => Object.is(v, -0))).toBe(false);
+      }
+      const out = Float32Array.from({ length: 50 }, () => -0);
+      backend.gather(empty, new Float32Array(40), 1, {
+        out,
+        accumulate: true,
+        batchMajor: false,
+        fresh: false,
+      });
+      expect(out.every((v) => Object.is(v, 0))).toBe(true);
+    }
+  });
+
   it('gather with more columns than one pass handles (k = 16390)', () => {
     const s = spec(31, 0.6, { kind: 'normal', loc: 0.5, scale: 2 }, 'row', 3, 5);
     const k = 16390;

@@ -13,8 +13,8 @@ import { lineCount, lineLength } from '../../src/definition/matrixSpec.js';
 import {
   allLines,
   firstDifference,
-  gather,
-  scatter,
+  gatherInto,
+  scatterInto,
   kArb,
   lawArb,
   lengthArb,
@@ -24,6 +24,7 @@ import {
   sameBits,
   seedArb,
   spec,
+  TARGET_MODES,
   threadsArb,
   values,
 } from './kernelHelpers.js';
@@ -31,7 +32,8 @@ import {
 /**
  * The wasm backend against the reference, bit for bit, on random matrices: every weight law, p
  * from 0 to 1, 64-bit seeds, both orientations, lines of several blocks, batches of k columns,
- * events and float inputs, and 1, 2 or 3 threads (every call goes through the pool here).
+ * events and float inputs, results overwritten or accumulated, element-major or batch-major, and
+ * 1, 2 or 3 threads (every call goes through the pool here).
  */
 
 const cores = getThreadCount();
@@ -45,10 +47,12 @@ afterAll(() => {
 });
 
 const orientationArb = fc.constantFrom('row' as const, 'col' as const);
+/** Overwrite or accumulate (into seeded values), element-major or batch-major. */
+const modeArb = fc.constantFrom(...TARGET_MODES);
 const BUDGET = 120_000; // connections per case, so the reference stays quick
 
 describe('wasm backend equals the reference bit for bit', () => {
-  it('scatter (events and floats, any k)', () => {
+  it('scatter (events and floats, any k, any target mode)', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -61,6 +65,7 @@ describe('wasm backend equals the reference bit for bit', () => {
           k: kArb,
           events: fc.boolean(),
           threads: threadsArb,
+          mode: modeArb,
           pick: fc.nat(),
         }),
         (c) => {
@@ -71,8 +76,8 @@ describe('wasm backend equals the reference bit for bit', () => {
             Math.floor(((i + (c.pick % 7) / 7) * c.lineCount) / n),
           );
           const active = { lines, values: c.events ? null : values(n * c.k, c.pick), k: c.k };
-          const got = onThreads(c.threads, () => scatter(wasmBackend, s, active));
-          const want = scatter(referenceBackend, s, active);
+          const got = onThreads(c.threads, () => scatterInto(wasmBackend, s, active, c.mode));
+          const want = scatterInto(referenceBackend, s, active, c.mode);
           expect(sameBits(got, want), firstDifference(got, want)).toBe(true);
         },
       ),
@@ -80,7 +85,7 @@ describe('wasm backend equals the reference bit for bit', () => {
     );
   });
 
-  it('gather (any k)', () => {
+  it('gather (any k, any target mode)', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -91,14 +96,15 @@ describe('wasm backend equals the reference bit for bit', () => {
           length: lengthArb,
           k: kArb,
           threads: threadsArb,
+          mode: modeArb,
           pick: fc.nat(),
         }),
         (c) => {
           const lines = linesWithin(BUDGET / c.k, c.length, c.prob, 400);
           const s = spec(c.seed, c.prob, c.law, c.orientation, lines, c.length);
           const y = values(lineLength(s) * c.k, c.pick);
-          const got = onThreads(c.threads, () => gather(wasmBackend, s, y, c.k));
-          const want = gather(referenceBackend, s, y, c.k);
+          const got = onThreads(c.threads, () => gatherInto(wasmBackend, s, y, c.k, c.mode));
+          const want = gatherInto(referenceBackend, s, y, c.k, c.mode);
           expect(sameBits(got, want), firstDifference(got, want)).toBe(true);
         },
       ),

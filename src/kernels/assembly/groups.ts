@@ -109,7 +109,8 @@ export function generateShare(rec: usize, src: usize, dst: usize): i32 {
  */
 function cut(len: u32, s: u32): u32 {
   if (s >= parts) return len;
-  if (P.split == 0 || parts == 1) return <u32>((<u64>len * s) / parts);
+  if (s == 0) return 0; // (no 64-bit division on the single-thread path)
+  if (P.split == 0) return <u32>((<u64>len * s) / parts);
   return <u32>((<u64>len * s * P.split) / ((<u64>(parts - 1)) << 16));
 }
 

@@ -3,7 +3,7 @@ import type { MatrixSpec, ProductTarget } from '../../types.js';
 import { GATHER_MAX_K, JOB } from '../abi/index.js';
 import { JitconnTooLargeError } from '../../errors.js';
 import { workNs } from './cost.js';
-import { deliverPiece, needsSpare } from './deliver.js';
+import { addZeros, deliverPiece, needsSpare } from './deliver.js';
 import { blocksOf, prepare, writeSpec, type Prepared } from './job.js';
 import { limits } from './limits.js';
 import { closeCall, openCall, runJob, type Call } from './runtime.js';
@@ -57,7 +57,8 @@ interface Gather {
 export function wasmGather(spec: MatrixSpec, y: Float32Array, k: number, target: ProductTarget): void {
   const m = prepare(spec);
   if (m.empty) {
-    if (!target.accumulate) target.out.fill(0);
+    if (target.accumulate) addZeros(target.out);
+    else target.out.fill(0);
     return;
   }
   const { lines, length } = m;

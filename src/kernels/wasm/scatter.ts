@@ -3,7 +3,7 @@ import { chunkStart, scatterChunkCount } from '../../definition/scatterChunks.js
 import type { ActiveLines, MatrixSpec, ProductTarget } from '../../types.js';
 import { JOB } from '../abi/index.js';
 import { scatterSplit, workNs } from './cost.js';
-import { deliverPiece, needsSpare } from './deliver.js';
+import { addZeros, deliverPiece, needsSpare } from './deliver.js';
 import { prepare, writeSpec, type Prepared } from './job.js';
 import { limits } from './limits.js';
 import { planPieces } from './pieces.js';
@@ -26,7 +26,8 @@ export function wasmScatter(spec: MatrixSpec, active: ActiveLines, target: Produ
   const { lines, values, k } = active;
   const n = lines.length;
   if (n === 0 || m.empty) {
-    if (!target.accumulate) target.out.fill(0);
+    if (target.accumulate) addZeros(target.out);
+    else target.out.fill(0);
     return;
   }
   const length = m.length;
