@@ -1,7 +1,13 @@
 import fc from 'fast-check';
-import { expect } from 'vitest';
-import { setThreadCount } from '../../src/kernels/wasm/index.js';
-import { jobCount, lastJobThreads } from '../../src/kernels/wasm/runtime.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  getThreadCount,
+  setParallelMinWork,
+  setThreadCount,
+  shutdownThreads,
+} from '../../src/kernels/wasm/index.js';
+import { DEFAULT_LIMITS, setKernelLimits, type KernelLimits } from '../../src/kernels/wasm/limits.js';
+import { jobCount, lastJobThreads, PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 import { seedWords } from '../../src/definition/seed.js';
 import type { ActiveLines, Backend, LineConnections, MatrixSpec, WeightLaw } from '../../src/types.js';
 
@@ -173,4 +179,23 @@ export function onThreads<T>(threads: number, product: () => T): T {
   const result = product();
   if (jobCount() !== before) expect(lastJobThreads(), 'threads that took part in the job').toBe(threads);
   return result;
+}
+
+/**
+ * For a test file: sets the kernel knobs its tests need (parallelMinWork 0 sends every job to the
+ * pool; lower limits reach the paths that split work), and after its tests puts back the
+ * defaults and the thread count and stops the pool.
+ */
+export function kernelSettings(settings: { parallelMinWork?: number; limits?: Partial<KernelLimits> }): void {
+  const cores = getThreadCount();
+  beforeAll(() => {
+    if (settings.parallelMinWork !== undefined) setParallelMinWork(settings.parallelMinWork);
+    if (settings.limits) setKernelLimits(settings.limits);
+  });
+  afterAll(() => {
+    setKernelLimits(DEFAULT_LIMITS);
+    setParallelMinWork(PARALLEL_MIN_NS);
+    setThreadCount(cores);
+    shutdownThreads();
+  });
 }

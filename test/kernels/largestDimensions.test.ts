@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
-import {
-  getThreadCount,
-  setParallelMinWork,
-  setThreadCount,
-  shutdownThreads,
-  wasmBackend,
-} from '../../src/kernels/wasm/index.js';
+import { wasmBackend } from '../../src/kernels/wasm/index.js';
 import {
   BinaryArray,
   JITCNormalC,
@@ -15,8 +9,16 @@ import {
   JitconnTooLargeError,
 } from '../../src/index.js';
 import type { WeightLaw } from '../../src/types.js';
-import { allLines, firstDifference, onThreads, sameBits, scatter, spec, values } from './kernelHelpers.js';
-import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
+import {
+  allLines,
+  firstDifference,
+  kernelSettings,
+  onThreads,
+  sameBits,
+  scatter,
+  spec,
+  values,
+} from './kernelHelpers.js';
 
 /**
  * Dimensions up to 2^32 - 1 (the largest a matrix may have): every count, block, offset and
@@ -24,15 +26,7 @@ import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
  * cannot fit is refused with a JitconnTooLargeError by both backends.
  */
 const N = 2 ** 32 - 1;
-const cores = getThreadCount();
-beforeAll(() => {
-  setParallelMinWork(0); // every job on the pool, whatever its size
-});
-afterAll(() => {
-  setParallelMinWork(PARALLEL_MIN_NS);
-  setThreadCount(cores);
-  shutdownThreads();
-});
+kernelSettings({ parallelMinWork: 0 }); // every job on the pool, whatever its size
 
 const LAWS: WeightLaw[] = [
   { kind: 'scalar', value: 3 },

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
-import {
-  getThreadCount,
-  setParallelMinWork,
-  setThreadCount,
-  shutdownThreads,
-  wasmBackend,
-} from '../../src/kernels/wasm/index.js';
-import { DEFAULT_LIMITS, setKernelLimits } from '../../src/kernels/wasm/limits.js';
-import { jobCount, PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
+import { wasmBackend } from '../../src/kernels/wasm/index.js';
+import { jobCount } from '../../src/kernels/wasm/runtime.js';
 import type { LineConnections, WeightLaw } from '../../src/types.js';
-import { firstDifference, onThreads, sameBits, spec } from './kernelHelpers.js';
+import { firstDifference, kernelSettings, onThreads, sameBits, spec } from './kernelHelpers.js';
 
 /**
  * lines() counts a slice of lines per job and fills a slice of connections per job
@@ -18,17 +11,7 @@ import { firstDifference, onThreads, sameBits, spec } from './kernelHelpers.js';
  * a slice a window of blocks at a time. With the slices made small, small matrices take every
  * one of those paths: wasm against the reference bit for bit, every law, both orientations.
  */
-const cores = getThreadCount();
-beforeAll(() => {
-  setKernelLimits({ countSliceLines: 7, fillSliceEntries: 500 });
-  setParallelMinWork(0);
-});
-afterAll(() => {
-  setKernelLimits(DEFAULT_LIMITS);
-  setParallelMinWork(PARALLEL_MIN_NS);
-  setThreadCount(cores);
-  shutdownThreads();
-});
+kernelSettings({ parallelMinWork: 0, limits: { countSliceLines: 7, fillSliceEntries: 500 } });
 
 const LAWS: WeightLaw[] = [
   { kind: 'scalar', value: 2 },

@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import {
-  getThreadCount,
   setParallelMinWork,
   setThreadCount,
   shutdownThreads,
@@ -9,19 +8,14 @@ import {
 } from '../../src/kernels/wasm/index.js';
 import { DEFAULT_LIMITS } from '../../src/kernels/wasm/limits.js';
 import { kernelMemoryBytes, PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
-import { sameBits, scatter, spec } from './kernelHelpers.js';
+import { kernelSettings, sameBits, scatter, spec } from './kernelHelpers.js';
 
 /**
  * Kernel memory is given back: a call whose buffers grew it past a modest size drops it when it
  * returns (a WebAssembly.Memory cannot shrink; the next call starts a fresh one), and
  * shutdownThreads() drops all of it.
  */
-const cores = getThreadCount();
-afterAll(() => {
-  setThreadCount(cores);
-  setParallelMinWork(PARALLEL_MIN_NS);
-  shutdownThreads();
-});
+kernelSettings({});
 
 const MODEST = 64 * 2 ** 20;
 const law = { kind: 'scalar', value: 1 } as const;

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
-import {
-  getThreadCount,
-  setParallelMinWork,
-  setThreadCount,
-  shutdownThreads,
-  wasmBackend,
-} from '../../src/kernels/wasm/index.js';
-import { DEFAULT_LIMITS, setKernelLimits } from '../../src/kernels/wasm/limits.js';
-import { jobCount, PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
+import { wasmBackend } from '../../src/kernels/wasm/index.js';
+import { jobCount } from '../../src/kernels/wasm/runtime.js';
 import { scatterChunkCount } from '../../src/definition/scatterChunks.js';
 import { JitconnTooLargeError } from '../../src/errors.js';
 import type { WeightLaw } from '../../src/types.js';
 import {
   firstDifference,
   gatherInto,
+  kernelSettings,
   onThreads,
   sameBits,
   scatterInto,
@@ -29,17 +23,7 @@ import {
  * limit lowered to 1 MiB, small products take those paths: bit-identical to the reference on
  * every target mode (overwrite, accumulate, batch-major) and on 1 and 2 threads.
  */
-const cores = getThreadCount();
-beforeAll(() => {
-  setKernelLimits({ pieceBytes: 1 << 20 });
-  setParallelMinWork(0);
-});
-afterAll(() => {
-  setKernelLimits(DEFAULT_LIMITS);
-  setParallelMinWork(PARALLEL_MIN_NS);
-  setThreadCount(cores);
-  shutdownThreads();
-});
+kernelSettings({ parallelMinWork: 0, limits: { pieceBytes: 1 << 20 } });
 
 const LAWS: WeightLaw[] = [
   { kind: 'scalar', value: 0.75 },

@@ -1,17 +1,18 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
-import {
-  getThreadCount,
-  setParallelMinWork,
-  setThreadCount,
-  shutdownThreads,
-  wasmBackend,
-} from '../../src/kernels/wasm/index.js';
-import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
+import { wasmBackend } from '../../src/kernels/wasm/index.js';
 import { scatterChunkCount } from '../../src/definition/scatterChunks.js';
 import type { WeightLaw } from '../../src/types.js';
-import { firstDifference, onThreads, sameBits, scatter, spec, values } from './kernelHelpers.js';
+import {
+  firstDifference,
+  kernelSettings,
+  onThreads,
+  sameBits,
+  scatter,
+  spec,
+  values,
+} from './kernelHelpers.js';
 
 /**
  * Scatters split into 2, 8 and 16 chunks (src/definition/scatterChunks.ts): each chunk sums its
@@ -19,15 +20,7 @@ import { firstDifference, onThreads, sameBits, scatter, spec, values } from './k
  * matrices with many active lines reach every chunk count while the reference stays quick.
  * Wasm against the reference bit for bit, every weight law, events and floats, 1 to 3 threads.
  */
-const cores = getThreadCount();
-beforeAll(() => {
-  setParallelMinWork(0);
-});
-afterAll(() => {
-  setParallelMinWork(PARALLEL_MIN_NS);
-  setThreadCount(cores);
-  shutdownThreads();
-});
+kernelSettings({ parallelMinWork: 0 });
 
 const LAWS: WeightLaw[] = [
   { kind: 'scalar', value: -1.25 },

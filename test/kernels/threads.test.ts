@@ -1,36 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
-import {
-  getThreadCount,
-  setParallelMinWork,
-  setThreadCount,
-  shutdownThreads,
-  wasmBackend,
-} from '../../src/kernels/wasm/index.js';
-import { DEFAULT_LIMITS, setKernelLimits } from '../../src/kernels/wasm/limits.js';
+import { setThreadCount, wasmBackend } from '../../src/kernels/wasm/index.js';
 import { nodePlatform, THREADS_WARNING_CODE } from '../../src/kernels/wasm/nodeThreads.js';
 import type { ThreadPlatform } from '../../src/kernels/wasm/pool.js';
-import { lastJobThreads, PARALLEL_MIN_NS, setThreadPlatform } from '../../src/kernels/wasm/runtime.js';
-import { sameBits, scatter, spec } from './kernelHelpers.js';
+import { lastJobThreads, setThreadPlatform } from '../../src/kernels/wasm/runtime.js';
+import { kernelSettings, sameBits, scatter, spec } from './kernelHelpers.js';
 
 /**
  * The pool reports how many threads took part in a job (each thread marks the job in kernel
  * memory), and a worker that cannot start is never silent: it is a process warning (code
  * JITCONN_THREADS) and the products run, correctly, on the threads there are.
  */
-const cores = getThreadCount();
-beforeAll(() => {
-  setParallelMinWork(0);
-  setKernelLimits({ readyTimeoutMs: 300 });
-});
+kernelSettings({ parallelMinWork: 0, limits: { readyTimeoutMs: 300 } });
 afterEach(() => {
   setThreadPlatform(nodePlatform);
-});
-afterAll(() => {
-  setKernelLimits(DEFAULT_LIMITS);
-  setParallelMinWork(PARALLEL_MIN_NS);
-  setThreadCount(cores);
-  shutdownThreads();
 });
 
 const s = spec(12, 0.05, { kind: 'normal', loc: 0, scale: 1 }, 'row', 2000, 70_000);

@@ -1,27 +1,21 @@
-import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  wasmBackend,
-  setParallelMinWork,
-  setThreadCount,
-  shutdownThreads,
-  getThreadCount,
-} from '../../src/kernels/wasm/index.js';
+import { describe, expect, it } from 'vitest';
+import { wasmBackend } from '../../src/kernels/wasm/index.js';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import { lineCount, lineLength } from '../../src/definition/matrixSpec.js';
 import {
   allLines,
   firstDifference,
   gatherInto,
-  scatterInto,
   kArb,
+  kernelSettings,
   lawArb,
   lengthArb,
   linesWithin,
   onThreads,
   probArb,
   sameBits,
+  scatterInto,
   seedArb,
   spec,
   TARGET_MODES,
@@ -36,15 +30,7 @@ import {
  * 1, 2 or 3 threads (every call goes through the pool here).
  */
 
-const cores = getThreadCount();
-beforeAll(() => {
-  setParallelMinWork(0);
-});
-afterAll(() => {
-  setParallelMinWork(PARALLEL_MIN_NS);
-  setThreadCount(cores);
-  shutdownThreads();
-});
+kernelSettings({ parallelMinWork: 0 });
 
 const orientationArb = fc.constantFrom('row' as const, 'col' as const);
 /** Overwrite or accumulate (into seeded values), element-major or batch-major. */

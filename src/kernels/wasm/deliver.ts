@@ -47,27 +47,14 @@ function place(
   }
 }
 
-function copyIn(call: Call, out: Float32Array, at: number): void {
+/** Copies the piece's place in `out` to kernel memory at `at` (inward) or back. */
+function copy(call: Call, out: Float32Array, at: number, inward: boolean): void {
   const f32 = call.kernels.f32;
-  if (rows === 1) {
-    f32.set(out.subarray(start, start + length), at >> 2);
-    return;
-  }
   for (let r = 0; r < rows; r++) {
-    const from = start + r * stride;
-    f32.set(out.subarray(from, from + length), (at >> 2) + r * length);
-  }
-}
-
-function copyOut(call: Call, at: number, out: Float32Array): void {
-  const f32 = call.kernels.f32;
-  const base = at >> 2;
-  if (rows === 1) {
-    out.set(f32.subarray(base, base + length), start);
-    return;
-  }
-  for (let r = 0; r < rows; r++) {
-    out.set(f32.subarray(base + r * length, base + (r + 1) * length), start + r * stride);
+    const there = start + r * stride;
+    const here = (at >> 2) + r * length;
+    if (inward) f32.set(out.subarray(there, there + length), here);
+    else out.set(f32.subarray(here, here + length), there);
   }
 }
 
@@ -92,18 +79,18 @@ export function deliverPiece(
   const kernels = call.kernels.exports;
   place(target, elements, k, e0, eCount, c0, cCount);
   if (target.batchMajor && k > 1) {
-    if (accumulate) copyIn(call, out, spare);
+    if (accumulate) copy(call, out, spare, true);
     kernels.transposeF32(at, spare, eCount, cCount, accumulate);
-    copyOut(call, spare, out);
+    copy(call, out, spare, false);
     return;
   }
   if (accumulate) {
     // out + result, in that order (which NaN's payload survives depends on the order).
-    copyIn(call, out, spare);
+    copy(call, out, spare, true);
     kernels.addF32(spare, at, eCount * cCount);
-    copyOut(call, spare, out);
+    copy(call, out, spare, false);
   } else {
-    copyOut(call, at, out);
+    copy(call, out, at, false);
   }
 }
 

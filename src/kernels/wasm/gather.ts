@@ -5,6 +5,7 @@ import { JitconnTooLargeError } from '../../errors.js';
 import { workNs } from './cost.js';
 import { addZeros, deliverPiece, needsSpare } from './deliver.js';
 import { blocksOf, prepare, writeSpec, type Prepared } from './job.js';
+import { copyColumns } from './inputs.js';
 import { limits } from './limits.js';
 import { closeCall, openCall, runJob, type Call } from './runtime.js';
 
@@ -112,15 +113,7 @@ function gatherPiece(
   const yAt = heap.take(positions * width * 4);
   const outAt = last ? heap.take(rows * width * 4) : 0;
   const spareAt = last && needsSpare(target, k) ? heap.take(rows * width * 4) : 0;
-  const f32 = call.kernels.f32;
-  if (width === k) {
-    f32.set(y.subarray(p0 * k, (p0 + positions) * k), yAt >> 2);
-  } else {
-    for (let p = 0; p < positions; p++) {
-      const from = (p0 + p) * k + c0;
-      f32.set(y.subarray(from, from + width), (yAt >> 2) + p * width);
-    }
-  }
+  copyColumns(call.kernels.f32, y, positions, k, c0, width, yAt, p0);
   params.k = width;
   params.y = yAt;
   params.out = outAt;

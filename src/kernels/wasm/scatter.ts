@@ -5,6 +5,7 @@ import { JOB } from '../abi/index.js';
 import { scatterSplit, workNs } from './cost.js';
 import { addZeros, deliverPiece, needsSpare } from './deliver.js';
 import { prepare, writeSpec, type Prepared } from './job.js';
+import { copyColumns } from './inputs.js';
 import { limits } from './limits.js';
 import { planPieces } from './pieces.js';
 import { closeCall, openCall, runJob, type Call } from './runtime.js';
@@ -102,14 +103,7 @@ function scatterPiece(
   const spareAt = needsSpare(target, k) ? heap.take(outBytes) : 0;
   const { u32, f32 } = call.kernels; // after every take: an unshared memory's views change as it grows
   u32.set(lines, activeAt >> 2);
-  if (values !== null) {
-    if (width === k) {
-      f32.set(values.length === n * k ? values : values.subarray(0, n * k), valuesAt >> 2);
-    } else {
-      for (let a = 0; a < n; a++)
-        f32.set(values.subarray(a * k + c0, a * k + c0 + width), (valuesAt >> 2) + a * width);
-    }
-  }
+  if (values !== null) copyColumns(f32, values, n, k, c0, width, valuesAt);
   if (chunks === 1) {
     u32[startsAt >> 2] = 0;
     u32[(startsAt >> 2) + 1] = n;
