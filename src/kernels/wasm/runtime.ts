@@ -11,14 +11,21 @@ import { JitconnArgumentError } from '../../errors.js';
 
 /**
  * The process-wide kernel runtime: two kernel instances, each with its memory and heap layout,
- * made on first use: one over an unshared memory for calls on the calling thread alone, one over
- * a shared memory for calls on the worker pool (started lazily, on the first call with enough
- * work); the configured thread count; and giving memory back after large calls.
+ * made on first use: one over an unshared memory for small calls on the calling thread, one over
+ * a shared memory for the others and the worker pool (started lazily, on the first call with
+ * enough work); the configured thread count; and giving memory back after large calls.
  */
 
 /** Where thread t marks the serial of the job it takes part in: i32 index JOB_MARK + t * JOB_MARK_STRIDE. */
 const JOB_MARK = (MEMORY.fields.threadLines.offset + THREAD_LINE.fields.job.offset) / 4;
 const JOB_MARK_STRIDE = THREAD_LINE.bytes / 4;
+
+/**
+ * Calls on the calling thread alone estimated below this many nanoseconds of work use the
+ * unshared instance, whose copies in and out cost a fraction of a shared memory's (most of a
+ * small call); larger ones run measurably faster on the shared instance (measured: a few percent).
+ */
+const LOCAL_MAX_NS = 100_000;
 
 /** Calls estimated below this many nanoseconds of work stay on the calling thread. */
 export const PARALLEL_MIN_NS = 100_000;
@@ -30,7 +37,7 @@ export interface Call {
   readonly kernels: KernelInstance;
   readonly heap: Heap;
   readonly params: ParamBlock;
-  /** Threads the call's jobs run on (1: the calling thread, on the unshared instance). */
+  /** Threads the call's jobs run on (1: the calling thread alone). */
   threads: number;
   /** The matrix whose parameters the block holds (job.ts writeSpec). */
   lastSpec: Prepared | null;
@@ -118,7 +125,8 @@ export function openCall(workNs: number): Call {
     pool ??= new ThreadPool(shared.kernels, platform);
     threads = pool.ensure(threads);
   }
-  const call = threads > 1 ? shared! : (local ??= makeCall(false));
+  const call =
+    threads > 1 || workNs >= LOCAL_MAX_NS ? (shared ??= makeCall(true)) : (local ??= makeCall(false));
   call.threads = threads;
   call.params.threadBase = call.heap.threadRegions(threads > 1 ? Math.max(threads, pool!.size) : 1);
   call.params.threadStride = THREAD.bytes;
