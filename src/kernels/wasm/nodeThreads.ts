@@ -2,10 +2,18 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { WORKER_LOOP_SOURCE, type ThreadPlatform } from './pool.js';
 
+/** The code of every warning the thread pool emits (process.on('warning') sees it). */
+export const THREADS_WARNING_CODE = 'JITCONN_THREADS';
+
+function warn(message: string): void {
+  process.emitWarning(message, { code: THREADS_WARNING_CODE });
+}
+
 /**
  * The Node-specific part of the thread pool (the only file that imports Node modules): workers
  * are worker_threads evaluating the loop's source text, unref'd so they never keep a process
- * alive. A browser build swaps this file for one that starts Web Workers from a Blob URL.
+ * alive. Problems starting them are process warnings (code JITCONN_THREADS). A browser build
+ * swaps this file for one that starts Web Workers from a Blob URL.
  */
 export const nodePlatform: ThreadPlatform = {
   availableThreads: () => availableParallelism(),
@@ -13,8 +21,10 @@ export const nodePlatform: ThreadPlatform = {
     const source = `(${WORKER_LOOP_SOURCE})(require('node:worker_threads').workerData);`;
     const worker = new Worker(source, { eval: true, workerData: init });
     worker.unref();
-    // Failures reach the caller through the control block (C_ERROR / the ready count).
-    worker.on('error', () => undefined);
+    // The pool learns of a failed start through the control block (failed, ready); the error
+    // itself arrives here, later, and is reported too.
+    worker.on('error', (error) => warn(`jitconn: kernel worker thread ${init.tid} failed: ${String(error)}`));
     return { terminate: () => void worker.terminate() };
   },
+  warn,
 };
