@@ -1,5 +1,5 @@
 import type { ProductTarget } from '../../types.js';
-import { closeCall, openCall, type Call } from './runtime.js';
+import type { Call } from './runtime.js';
 
 /**
  * Results leave kernel memory for the caller's array here: a piece of a product (elements e0..,
@@ -94,26 +94,11 @@ export function deliverPiece(
   }
 }
 
-/** Floats per pass of addZeros. */
-const ZERO_CHUNK = 1 << 16;
-
 /**
  * Accumulates an all-zero result (a product with nothing to add): out[i] = f32(out[i] + 0), which
- * turns -0 into +0 as the reference's addition does, in kernel memory a chunk at a time.
+ * turns -0 into +0 as the reference's addition does. Only products of an empty gap table (p = 0)
+ * take this path; a plain loop allocates nothing.
  */
 export function addZeros(out: Float32Array): void {
-  const call = openCall(0);
-  try {
-    for (let from = 0; from < out.length; from += ZERO_CHUNK) {
-      const part = out.subarray(from, Math.min(out.length, from + ZERO_CHUNK));
-      call.heap.startCall();
-      const at = call.heap.take(part.length * 4);
-      const f32 = call.kernels.f32;
-      f32.set(part, at >> 2);
-      call.kernels.exports.plusZeroF32(at, part.length);
-      part.set(f32.subarray(at >> 2, (at >> 2) + part.length));
-    }
-  } finally {
-    closeCall(call);
-  }
+  for (let i = 0; i < out.length; i++) out[i]! += 0;
 }

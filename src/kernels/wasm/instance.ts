@@ -18,7 +18,6 @@ export interface KernelExports {
   /** dst[i] += src[i] for n float32 values. */
   addF32(dst: number, src: number, n: number): void;
   /** v += 0 for n float32 values. */
-  plusZeroF32(at: number, n: number): void;
 }
 
 const PAGE = 65536;
