@@ -8,7 +8,7 @@ import * as P from './params.generated';
 import { scatterJob } from './scatter';
 import { gatherJob } from './gather';
 import { countJob, fillJob } from './lines';
-export { addF32, transposeF32 } from './results';
+export { addF32, plusZeroF32, transposeF32 } from './results';
 
 export function runJob(tid: i32): void {
   P.readParams();

@@ -85,3 +85,12 @@ export function addF32(dst: usize, src: usize, n: u32): void {
   for (; d + 16 <= end; d += 16, s += 16) v128.store(d, f32x4.add(v128.load(d), v128.load(s)));
   for (; d < end; d += 4, s += 4) store<f32>(d, load<f32>(d) + load<f32>(s));
 }
+
+/** v = v + 0 for n float32 values: what adding an all-zero result does (-0 becomes +0). */
+export function plusZeroF32(at: usize, n: u32): void {
+  const end = at + (<usize>n << 2);
+  const zero = f32x4.splat(0);
+  let d = at;
+  for (; d + 16 <= end; d += 16) v128.store(d, f32x4.add(v128.load(d), zero));
+  for (; d < end; d += 4) store<f32>(d, load<f32>(d) + 0);
+}

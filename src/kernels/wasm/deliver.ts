@@ -1,5 +1,5 @@
 import type { ProductTarget } from '../../types.js';
-import type { Call } from './runtime.js';
+import { closeCall, openCall, type Call } from './runtime.js';
 
 /**
  * Results leave kernel memory for the caller's array here: a piece of a product (elements e0..,
@@ -47,15 +47,44 @@ function place(
   }
 }
 
+/**
+ * Views of kernel memory reused across calls: a loop calling the same product gets the same
+ * addresses every time, so copying its whole result out creates no typed array in steady state.
+ */
+const VIEWS = 8;
+const views: Float32Array[] = [];
+
+function kernelView(f32: Float32Array, index: number, length: number): Float32Array {
+  for (let v = 0; v < views.length; v++) {
+    const view = views[v]!;
+    if (view.buffer === f32.buffer && view.byteOffset === index * 4 && view.length === length) return view;
+  }
+  const view = f32.subarray(index, index + length);
+  if (views.length === VIEWS) views.pop();
+  views.unshift(view);
+  return view;
+}
+
+/** Copies `length` floats of `out` from `there` to kernel memory at float index `here`, or back. */
+function copyRun(
+  f32: Float32Array,
+  out: Float32Array,
+  there: number,
+  here: number,
+  length: number,
+  inward: boolean,
+) {
+  const whole = there === 0 && length === out.length;
+  if (inward) f32.set(whole ? out : out.subarray(there, there + length), here);
+  else if (whole) out.set(kernelView(f32, here, length));
+  else out.set(f32.subarray(here, here + length), there);
+}
+
 /** Copies the piece's place in `out` to kernel memory at `at` (inward) or back. */
 function copy(call: Call, out: Float32Array, at: number, inward: boolean): void {
   const f32 = call.kernels.f32;
-  for (let r = 0; r < rows; r++) {
-    const there = start + r * stride;
-    const here = (at >> 2) + r * length;
-    if (inward) f32.set(out.subarray(there, there + length), here);
-    else out.set(f32.subarray(here, here + length), there);
-  }
+  for (let r = 0; r < rows; r++)
+    copyRun(f32, out, start + r * stride, (at >> 2) + r * length, length, inward);
 }
 
 /**
@@ -94,11 +123,26 @@ export function deliverPiece(
   }
 }
 
+/** Floats per pass of addZeros. */
+const ZERO_CHUNK = 1 << 16;
+
 /**
  * Accumulates an all-zero result (a product with nothing to add): out[i] = f32(out[i] + 0), which
- * turns -0 into +0 as the reference's addition does. Only products of an empty gap table (p = 0)
- * take this path; a plain loop allocates nothing.
+ * turns -0 into +0 as the reference's addition does, in kernel memory a chunk at a time.
  */
 export function addZeros(out: Float32Array): void {
-  for (let i = 0; i < out.length; i++) out[i]! += 0;
+  const call = openCall(0);
+  try {
+    for (let from = 0; from < out.length; from += ZERO_CHUNK) {
+      const length = Math.min(out.length - from, ZERO_CHUNK);
+      call.heap.startCall();
+      const at = call.heap.take(length * 4) >> 2;
+      const f32 = call.kernels.f32;
+      copyRun(f32, out, from, at, length, true);
+      call.kernels.exports.plusZeroF32(at << 2, length);
+      copyRun(f32, out, from, at, length, false);
+    }
+  } finally {
+    closeCall(call);
+  }
 }

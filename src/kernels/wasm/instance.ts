@@ -18,6 +18,7 @@ export interface KernelExports {
   /** dst[i] += src[i] for n float32 values. */
   addF32(dst: number, src: number, n: number): void;
   /** v += 0 for n float32 values. */
+  plusZeroF32(at: number, n: number): void;
 }
 
 const PAGE = 65536;
