@@ -22,7 +22,8 @@ import type { KernelExports, KernelInstance } from './instance.js';
  * job (parameters in memory, then a bumped generation word), runs its own share, and blocks with
  * Atomics.wait until every worker taking part has finished. Workers block on the generation word
  * between jobs, so an idle pool costs nothing. Platform specifics (how a worker is started) are
- * behind ThreadPlatform: worker_threads in Node (nodeThreads.ts), Web Workers later.
+ * behind ThreadPlatform: worker_threads in Node, Web Workers in browsers (src/kernels/platform/,
+ * chosen by package.json `imports` conditions as `#platform`).
  */
 
 export interface WorkerInit {
@@ -38,9 +39,17 @@ export interface WorkerHandle {
 }
 
 export interface ThreadPlatform {
-  /** How many threads the machine runs at once (the default thread count). */
+  readonly name: 'node' | 'web';
+  /** How many threads the machine runs at once (the default thread count; 1 where threads cannot start). */
   availableThreads(): number;
-  /** Starts a worker that runs WORKER_LOOP_SOURCE with `init`. */
+  /** Whether workers can run jobs from this thread (a page's main thread may not block, for one). */
+  canStartThreads(): boolean;
+  /**
+   * Whether a worker starts while its creator blocks (Node), or only once the creator returns to
+   * its event loop (Web Workers): then the pool never waits for its workers.
+   */
+  readonly startsWhileBlocked: boolean;
+  /** Starts a worker that runs WORKER_LOOP_SOURCE with `init` (throws when it cannot). */
   spawn(init: WorkerInit): WorkerHandle;
 }
 
@@ -125,6 +134,11 @@ export class ThreadPool {
         break;
       }
     }
+    if (!this.platform.startsWhileBlocked) {
+      // Workers start once this thread yields: until all are ready, calls run here alone.
+      if (Atomics.load(ctrl, C_READY) < this.workers.length) return 1;
+      return Math.min(threads, this.workers.length + 1);
+    }
     // Wait (bounded) until every worker has its instance, so a job never waits on a start-up.
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
@@ -181,6 +195,12 @@ export class ThreadPool {
     }
     if (failure !== null) throw failure;
     if (Atomics.load(ctrl, C_ERROR) !== 0) throw new Error('jitconn: a kernel worker thread failed');
+  }
+
+  /** Stops the workers for good: every later call runs on the calling thread. */
+  giveUp(): void {
+    this.shutdown();
+    this.broken = true;
   }
 
   /** Stops every worker (they are unref'd anyway: an idle pool never keeps a process alive). */

@@ -1,7 +1,7 @@
 import { KernelInstance } from './instance.js';
 import { Heap } from './heap.js';
 import { ThreadPool } from './pool.js';
-import { nodePlatform } from './nodeThreads.js';
+import { platform } from '#platform';
 import {
   CTRL,
   C_CLAIM,
@@ -43,7 +43,7 @@ export function runtime(): Runtime {
 
 /** Threads used by calls big enough to share (default: every core). */
 export function getThreadCount(): number {
-  if (threadCount === 0) threadCount = Math.max(1, Math.min(MAX_THREADS, nodePlatform.availableThreads()));
+  if (threadCount === 0) threadCount = Math.max(1, Math.min(MAX_THREADS, platform.availableThreads()));
   return threadCount;
 }
 
@@ -70,6 +70,33 @@ export function shutdownThreads(): void {
   pool = null;
 }
 
+/** How long startThreads waits for the workers to report ready. */
+const START_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts the worker threads now (getThreadCount() of them, with the calling thread) and resolves
+ * with the number of threads calls will use once they are ready. In Node the first big call
+ * starts them anyway; in a browser's Web Worker, await it before heavy work: Web Workers start
+ * only once their creator returns to its event loop, so until then calls run on one thread. Where
+ * threads cannot start (a page's main thread, a page without cross-origin isolation) it resolves
+ * with 1.
+ */
+export async function startThreads(): Promise<number> {
+  const wanted = getThreadCount();
+  if (wanted === 1 || !platform.canStartThreads()) return 1;
+  pool ??= new ThreadPool(runtime().kernels, platform);
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const threads = pool.ensure(wanted);
+    if (threads === Math.min(wanted, pool.size)) return threads;
+    if (Date.now() > deadline) {
+      pool.giveUp();
+      return 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
 /**
  * Threads for a call of about `workNs` nanoseconds of work: one when small, else up to
  * getThreadCount() (starting the pool if needed). Reserves the threads' memory regions, so it
@@ -77,9 +104,9 @@ export function shutdownThreads(): void {
  */
 export function planThreads(workNs: number): number {
   const { kernels: k, heap: h } = runtime();
-  let threads = workNs >= parallelMinNs ? getThreadCount() : 1;
+  let threads = workNs >= parallelMinNs && platform.canStartThreads() ? getThreadCount() : 1;
   if (threads > 1) {
-    pool ??= new ThreadPool(k, nodePlatform);
+    pool ??= new ThreadPool(k, platform);
     threads = pool.ensure(threads);
   }
   const params = new DataView(k.buffer, PARAMS, 512);

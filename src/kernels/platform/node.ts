@@ -1,14 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { WORKER_LOOP_SOURCE, type ThreadPlatform } from './pool.js';
+import { WORKER_LOOP_SOURCE, type ThreadPlatform } from '../wasm/pool.js';
 
 /**
- * The Node-specific part of the thread pool (the only file that imports Node modules): workers
- * are worker_threads evaluating the loop's source text, unref'd so they never keep a process
- * alive. A browser build swaps this file for one that starts Web Workers from a Blob URL.
+ * The thread platform in Node (package.json `imports`, `#platform`, condition `node`): workers are
+ * worker_threads evaluating the loop's source text, unref'd so they never keep a process alive.
+ * The only file of the library that imports Node modules. They start while the caller waits for
+ * them, so the first call already runs on every thread.
  */
-export const nodePlatform: ThreadPlatform = {
+export const platform: ThreadPlatform = {
+  name: 'node',
   availableThreads: () => availableParallelism(),
+  canStartThreads: () => true,
+  startsWhileBlocked: true,
   spawn(init) {
     const source = `(${WORKER_LOOP_SOURCE})(require('node:worker_threads').workerData);`;
     const worker = new Worker(source, { eval: true, workerData: init });
