@@ -20,6 +20,8 @@ export const CHROMIUM_FLAGS = [
 
 export interface Browser {
   readonly context: BrowserContext;
+  /** The profile folder (--user-data-dir). */
+  readonly profile: string;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function launchChromium(): Promise<Browser> {
   });
   return {
     context,
+    profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

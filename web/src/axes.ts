@@ -88,7 +88,7 @@ export function drawValueAxis(
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   ctx.lineWidth = Math.max(1, s);
-  const ticks = niceTicks(low, high, Math.max(2, Math.floor(area.height / (34 * s))));
+  const ticks = niceTicks(low, high, Math.max(2, Math.floor(area.height / (28 * s))));
   for (const tick of openTop ? ticks.filter((t) => t < high) : ticks) {
     const y = Math.round(area.y + area.height - ((tick - low) / (high - low)) * area.height) + 0.5;
     if (grid) {
