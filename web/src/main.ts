@@ -81,7 +81,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
     case 'built': {
       if (message.id !== buildId) break;
       description = message.description;
-      const windowMs = description.dtMs >= 1 ? 100 : 500;
+      // About as much as a few seconds of running fill: steps of the tutorial's network, or ms.
+      const windowMs = description.dtMs >= 1 || description.neurons >= 100_000 ? 100 : 500;
       raster.configure(description, windowMs);
       rate.configure(description);
       showDescription(description, Number(controls.duration.value));

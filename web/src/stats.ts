@@ -43,7 +43,7 @@ export function showDescription(description: ModelDescription, durationMs: numbe
       : `${description.nodeCommand} --duration ${durationMs} --no-plot`;
   const note =
     description.stride > 1
-      ? `${formatCount(description.neurons)} neurons; every ${ordinal(description.stride)} neuron drawn, whole spike trains`
+      ? `every ${ordinal(description.stride)} of ${formatCount(description.neurons)} neurons drawn`
       : `${formatCount(description.neurons)} neurons, every spike drawn`;
   text('raster-note', note);
   text('raster-title', `Spike raster · ${description.title}`);
@@ -54,13 +54,8 @@ export function showFrame(frame: Frame, description: ModelDescription): void {
   const seconds = frame.runningWallMs / 1000;
   text('sim-time', formatMs(frame.simulatedMs));
   if (seconds > 0.05) {
-    const speed = frame.simulatedMs / frame.runningWallMs;
-    text(
-      'speed',
-      speed >= 1
-        ? `${speed.toFixed(speed >= 10 ? 0 : 1)}× real time`
-        : `${(speed * 1000).toFixed(0)} ms per s`,
-    );
+    // Simulated time per second of wall-clock time (real time: 1 s).
+    text('speed', formatMs((frame.simulatedMs / frame.runningWallMs) * 1000));
     text('steps-per-second', formatCount(frame.steps / seconds));
   }
   text('spike-count', formatCount(frame.spikes));
@@ -75,7 +70,7 @@ export function showFrame(frame: Frame, description: ModelDescription): void {
 }
 
 export function showFps(fps: number | null): void {
-  text('fps', fps === null ? '–' : `${Math.round(fps)} frames/s`);
+  text('fps', fps === null ? '–' : `${Math.round(fps)} per s`);
 }
 
 export function showHeapMemory(bytes: number, complete: boolean): void {
