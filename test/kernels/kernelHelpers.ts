@@ -1,4 +1,13 @@
 import fc from 'fast-check';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  getThreadCount,
+  setParallelMinWork,
+  setThreadCount,
+  shutdownThreads,
+} from '../../src/kernels/wasm/index.js';
+import { DEFAULT_LIMITS, setKernelLimits, type KernelLimits } from '../../src/kernels/wasm/limits.js';
+import { jobCount, lastJobThreads, PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 import { seedWords } from '../../src/definition/seed.js';
 import type { ActiveLines, Backend, LineConnections, MatrixSpec, WeightLaw } from '../../src/types.js';
 
@@ -113,4 +122,80 @@ export function gather(
 /** Every connection of every line. */
 export function allLines(backend: Backend, s: MatrixSpec): LineConnections {
   return backend.lines(s, 0, s.orientation === 'row' ? s.rows : s.cols);
+}
+
+/** What a product does with its target: overwrite or add, element-major or batch-major. */
+export interface TargetMode {
+  readonly accumulate: boolean;
+  readonly batchMajor: boolean;
+}
+
+export const TARGET_MODES: readonly TargetMode[] = [
+  { accumulate: false, batchMajor: false },
+  { accumulate: true, batchMajor: false },
+  { accumulate: false, batchMajor: true },
+  { accumulate: true, batchMajor: true },
+];
+
+/** A caller's array before an accumulating product: seeded values, zeros, negative zeros. */
+export function startingOut(n: number, mode: TargetMode): Float32Array {
+  return mode.accumulate ? values(n, 77) : new Float32Array(n);
+}
+
+/** A backend's scatter into a target of the given mode. */
+export function scatterInto(
+  backend: Backend,
+  s: MatrixSpec,
+  active: ActiveLines,
+  mode: TargetMode,
+): Float32Array {
+  const out = startingOut((s.orientation === 'row' ? s.cols : s.rows) * active.k, mode);
+  backend.scatter(s, active, { out, ...mode, fresh: false });
+  return out;
+}
+
+/** A backend's gather into a target of the given mode. */
+export function gatherInto(
+  backend: Backend,
+  s: MatrixSpec,
+  y: Float32Array,
+  k: number,
+  mode: TargetMode,
+): Float32Array {
+  const out = startingOut((s.orientation === 'row' ? s.rows : s.cols) * k, mode);
+  backend.gather(s, y, k, { out, ...mode, fresh: false });
+  return out;
+}
+
+/**
+ * Runs `product` with the thread count set to `threads`, and fails unless every job it ran had
+ * exactly that many threads taking part (as the threads recorded it): a pool that fell back to
+ * fewer threads cannot pass a test for several. Products sent to the pool need
+ * setParallelMinWork(0), or enough work.
+ */
+export function onThreads<T>(threads: number, product: () => T): T {
+  setThreadCount(threads);
+  const before = jobCount();
+  const result = product();
+  if (jobCount() !== before) expect(lastJobThreads(), 'threads that took part in the job').toBe(threads);
+  return result;
+}
+
+/**
+ * For a test file: sets the kernel knobs its tests need (parallelMinWork 0 sends every job to the
+ * pool; lower limits reach the paths that split work), and after its tests puts back the
+ * defaults and the thread count and stops the pool.
+ */
+export function kernelSettings(settings: { parallelMinWork?: number; limits?: Partial<KernelLimits> }): void {
+  const cores = getThreadCount();
+  beforeAll(() => {
+    if (settings.parallelMinWork !== undefined) setParallelMinWork(settings.parallelMinWork);
+    if (settings.limits) setKernelLimits(settings.limits);
+  });
+  afterAll(() => {
+    setKernelLimits(DEFAULT_LIMITS);
+    setParallelMinWork(PARALLEL_MIN_NS);
+    setThreadCount(cores);
+    shutdownThreads();
+  });
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lifMemory, type LifMemory } from '../../src/kernels/neurons/lifMemory.js';
 import { referenceLifStep, wasmLifStep, type SynapseModel } from '../../src/kernels/neurons/lifKernel.js';
-import { expf32 } from '../../src/kernels/neurons/lifReference.js';
+import { expf32, phif32 } from '../../src/kernels/neurons/lifReference.js';
 import { resolveLifParameters, writeLifConstants } from '../../src/network/groups/lifParameters.js';
 
 /** Two memories with the same constants and state; one stepped by the kernel, one by the reference. */
@@ -106,6 +106,18 @@ describe('neuron kernels', () => {
     expect(worstSmall).toBeLessThan(3e-7);
     expect(worstLarge).toBeLessThan(4e-6);
     expect(expf32(0, constantsF32, constantsI32)).toBeCloseTo(1, 6);
+  });
+
+  it('phi(y) = (1 - e^-y) / y of the COBA step is within 4e-7 of the exact value, both sides of |y| = 1', () => {
+    const { constantsF32, constantsI32 } = lifMemory(1);
+    let worst = 0;
+    for (let k = -40000; k <= 40000; k += 3) {
+      const y = Math.fround(k / 10000 + 0.0000123);
+      const exact = y === 0 ? 1 : -Math.expm1(-y) / y;
+      worst = Math.max(worst, Math.abs(phif32(y, constantsF32, constantsI32) / exact - 1));
+    }
+    expect(worst).toBeLessThan(4e-7);
+    expect(phif32(0, constantsF32, constantsI32)).toBe(1);
   });
 
   it('the exponential clamps its argument: no overflow or zero for |x| beyond 87', () => {

@@ -9,7 +9,16 @@ import {
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import { gapFromWord, gapTable } from '../../src/definition/gapTable.js';
 import { buildGuide } from '../../src/kernels/wasm/gapGuide.js';
-import { allLines, firstDifference, gather, sameBits, scatter, spec, values } from './kernelHelpers.js';
+import {
+  allLines,
+  firstDifference,
+  gather,
+  onThreads,
+  sameBits,
+  scatter,
+  spec,
+  values,
+} from './kernelHelpers.js';
 import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 
 afterAll(() => {
@@ -73,11 +82,35 @@ describe('wasm kernels: known cases', () => {
     ]) {
       const want = scatter(referenceBackend, s, active);
       for (const threads of [1, 2, 3]) {
-        setThreadCount(threads);
         setParallelMinWork(0);
-        const got = scatter(wasmBackend, s, active);
+        const got = onThreads(threads, () => scatter(wasmBackend, s, active));
         expect(sameBits(got, want), `${threads} threads: ${firstDifference(got, want)}`).toBe(true);
       }
+    }
+  });
+
+  it('accumulating a product with nothing to add is out + 0 (-0 becomes +0), as in the reference', () => {
+    const s = spec(9, 0.3, { kind: 'normal', loc: 0, scale: 1 }, 'row', 50, 40);
+    const empty = spec(9, 0, { kind: 'normal', loc: 0, scale: 1 }, 'row', 50, 40);
+    const start = Float32Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : -i));
+    for (const backend of [wasmBackend, referenceBackend]) {
+      for (const [m, active] of [
+        [s, { lines: new Uint32Array(0), values: null, k: 1 }],
+        [empty, { lines: Uint32Array.of(3, 7), values: null, k: 1 }],
+      ] as const) {
+        const out = start.slice();
+        backend.scatter(m, active, { out, accumulate: true, batchMajor: false, fresh: false });
+        expect(Array.from(out)).toEqual(Array.from(start, (v) => v + 0));
+        expect(out.some((v) => Object.is(v, -0))).toBe(false);
+      }
+      const out = Float32Array.from({ length: 50 }, () => -0);
+      backend.gather(empty, new Float32Array(40), 1, {
+        out,
+        accumulate: true,
+        batchMajor: false,
+        fresh: false,
+      });
+      expect(out.every((v) => Object.is(v, 0))).toBe(true);
     }
   });
 

@@ -1,13 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
-import {
-  getThreadCount,
-  setThreadCount,
-  shutdownThreads,
-  wasmBackend,
-} from '../../src/kernels/wasm/index.js';
+import { wasmBackend } from '../../src/kernels/wasm/index.js';
 import { scatterChunkCount } from '../../src/definition/scatterChunks.js';
-import { firstDifference, sameBits, scatter, spec, values } from './kernelHelpers.js';
+import {
+  firstDifference,
+  kernelSettings,
+  onThreads,
+  sameBits,
+  scatter,
+  spec,
+  values,
+} from './kernelHelpers.js';
 import type { WeightLaw } from '../../src/types.js';
 
 /**
@@ -15,11 +18,7 @@ import type { WeightLaw } from '../../src/types.js';
  * more, where the calling thread takes a smaller share) and for several chunks: bit-identical
  * to the reference on 1, 2 and 3 threads, with the default parallel threshold.
  */
-const cores = getThreadCount();
-afterAll(() => {
-  setThreadCount(cores);
-  shutdownThreads();
-});
+kernelSettings({});
 
 const LAWS: WeightLaw[] = [
   { kind: 'scalar', value: 0.25 },
@@ -42,8 +41,7 @@ describe('large scatters on several threads', () => {
       };
       const want = scatter(referenceBackend, s, active);
       for (const threads of [1, 2, 3]) {
-        setThreadCount(threads);
-        const got = scatter(wasmBackend, s, active);
+        const got = onThreads(threads, () => scatter(wasmBackend, s, active));
         expect(sameBits(got, want), `${law.kind}, ${threads} threads: ${firstDifference(got, want)}`).toBe(
           true,
         );

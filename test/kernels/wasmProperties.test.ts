@@ -1,28 +1,24 @@
-import { PARALLEL_MIN_NS } from '../../src/kernels/wasm/runtime.js';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  wasmBackend,
-  setParallelMinWork,
-  setThreadCount,
-  shutdownThreads,
-  getThreadCount,
-} from '../../src/kernels/wasm/index.js';
+import { describe, expect, it } from 'vitest';
+import { wasmBackend } from '../../src/kernels/wasm/index.js';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import { lineCount, lineLength } from '../../src/definition/matrixSpec.js';
 import {
   allLines,
   firstDifference,
-  gather,
-  scatter,
+  gatherInto,
   kArb,
+  kernelSettings,
   lawArb,
   lengthArb,
   linesWithin,
+  onThreads,
   probArb,
   sameBits,
+  scatterInto,
   seedArb,
   spec,
+  TARGET_MODES,
   threadsArb,
   values,
 } from './kernelHelpers.js';
@@ -30,24 +26,19 @@ import {
 /**
  * The wasm backend against the reference, bit for bit, on random matrices: every weight law, p
  * from 0 to 1, 64-bit seeds, both orientations, lines of several blocks, batches of k columns,
- * events and float inputs, and 1, 2 or 3 threads (every call goes through the pool here).
+ * events and float inputs, results overwritten or accumulated, element-major or batch-major, and
+ * 1, 2 or 3 threads (every call goes through the pool here).
  */
 
-const cores = getThreadCount();
-beforeAll(() => {
-  setParallelMinWork(0);
-});
-afterAll(() => {
-  setParallelMinWork(PARALLEL_MIN_NS);
-  setThreadCount(cores);
-  shutdownThreads();
-});
+kernelSettings({ parallelMinWork: 0 });
 
 const orientationArb = fc.constantFrom('row' as const, 'col' as const);
+/** Overwrite or accumulate (into seeded values), element-major or batch-major. */
+const modeArb = fc.constantFrom(...TARGET_MODES);
 const BUDGET = 120_000; // connections per case, so the reference stays quick
 
 describe('wasm backend equals the reference bit for bit', () => {
-  it('scatter (events and floats, any k)', () => {
+  it('scatter (events and floats, any k, any target mode)', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -60,6 +51,7 @@ describe('wasm backend equals the reference bit for bit', () => {
           k: kArb,
           events: fc.boolean(),
           threads: threadsArb,
+          mode: modeArb,
           pick: fc.nat(),
         }),
         (c) => {
@@ -70,9 +62,8 @@ describe('wasm backend equals the reference bit for bit', () => {
             Math.floor(((i + (c.pick % 7) / 7) * c.lineCount) / n),
           );
           const active = { lines, values: c.events ? null : values(n * c.k, c.pick), k: c.k };
-          setThreadCount(c.threads);
-          const got = scatter(wasmBackend, s, active);
-          const want = scatter(referenceBackend, s, active);
+          const got = onThreads(c.threads, () => scatterInto(wasmBackend, s, active, c.mode));
+          const want = scatterInto(referenceBackend, s, active, c.mode);
           expect(sameBits(got, want), firstDifference(got, want)).toBe(true);
         },
       ),
@@ -80,7 +71,7 @@ describe('wasm backend equals the reference bit for bit', () => {
     );
   });
 
-  it('gather (any k)', () => {
+  it('gather (any k, any target mode)', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -91,15 +82,15 @@ describe('wasm backend equals the reference bit for bit', () => {
           length: lengthArb,
           k: kArb,
           threads: threadsArb,
+          mode: modeArb,
           pick: fc.nat(),
         }),
         (c) => {
           const lines = linesWithin(BUDGET / c.k, c.length, c.prob, 400);
           const s = spec(c.seed, c.prob, c.law, c.orientation, lines, c.length);
           const y = values(lineLength(s) * c.k, c.pick);
-          setThreadCount(c.threads);
-          const got = gather(wasmBackend, s, y, c.k);
-          const want = gather(referenceBackend, s, y, c.k);
+          const got = onThreads(c.threads, () => gatherInto(wasmBackend, s, y, c.k, c.mode));
+          const want = gatherInto(referenceBackend, s, y, c.k, c.mode);
           expect(sameBits(got, want), firstDifference(got, want)).toBe(true);
         },
       ),
@@ -121,8 +112,7 @@ describe('wasm backend equals the reference bit for bit', () => {
         (c) => {
           const lines = linesWithin(BUDGET, c.length, c.prob, 400);
           const s = spec(c.seed, c.prob, c.law, c.orientation, lines, c.length);
-          setThreadCount(c.threads);
-          const got = allLines(wasmBackend, s);
+          const got = onThreads(c.threads, () => allLines(wasmBackend, s));
           const want = allLines(referenceBackend, s);
           expect(got.indptr.length).toBe(lineCount(s) + 1);
           expect(sameBits(got.indptr, want.indptr)).toBe(true);

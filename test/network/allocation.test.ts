@@ -86,6 +86,15 @@ describe('steady state allocates nothing', () => {
     expect(created).toBe(0);
   });
 
+  it('10^4 steps of a balanced network with real connections create no typed array (products included)', () => {
+    const { network } = vogelsAbbott({ model: 'coba', neurons: 1000, inDegree: 80, seed: 3, record: false });
+    network.advance(1000);
+    const before = network.totalSpikes;
+    const created = countTypedArrays(() => network.advance(10_000));
+    expect(network.totalSpikes - before).toBeGreaterThan(10_000);
+    expect(created).toBe(0);
+  });
+
   it('the counter sees typed arrays made with new and with subarray (it can fail)', () => {
     expect(countTypedArrays(() => new Float32Array(3).subarray(1))).toBe(2);
   });

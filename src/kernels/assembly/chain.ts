@@ -12,39 +12,37 @@
 // numbered the other way round (groups.ts beginScatter).
 //
 // The thread of share t writes its handoffs (t < threads - 1) to a ring in its own region, after
-// the records, and then counts them in its word of the pipeline slot area (zeroed by the host
-// before each job). The thread of share t + 1 rereads that count only when it has used up the
+// the records, and then counts them in its line of the handoff counts (zeroed by the host before
+// each job). The thread of share t + 1 rereads that count only when it has used up the
 // groups it knew of (the head usually runs far ahead, so that line rarely moves between cores),
 // and reports in its cursor how many groups it has taken, so slots are reused only after that.
 // The ring is long enough for the head to run far ahead while thread 0 still touches the result.
-import { CURSORS, SLOTS, T_RING } from '../wasm/layout';
+import {
+  CURSORS_AT, HANDOFF_COUNTS_AT, HANDOFF_POS, HANDOFF_S0, HANDOFF_SLOT_BYTES, HANDOFF_SLOTS, HANDOFF_W0,
+  SHARE_LINE_BYTES, THREAD_HANDOFFS, THREAD_RECORDS,
+} from './abi.generated';
 import { applyGroup, chunkGroups, describeGroup, generateShare, part, reduceShare } from './groups';
 import { beginSleep, failed, signalProgress, sleep } from './sync';
-import * as P from './params';
-
-// Slots of 256 bytes (a handoff is 224): two threads never write into one 128-byte line pair
-// (fetched together).
-const HANDOFF_BYTES: usize = 256;
-const HANDOFF_AT: usize = T_RING + (4 << 20); // past the worst-case records of one segment
-const RING_SLOTS: usize = 4096; // 1 MiB, within the thread's ring area
+import * as P from './params.generated';
 // Handoffs are read this many groups ahead of their use, so that they cross from the other core
 // while this thread still works (a miss costs 100 to 400 ns between cores, a group a few us).
 const AHEAD: i32 = 2;
 
 /** Handoff ring of share t: in the region of its thread (threads - 1 - t, groups.ts). */
 function ringOf(t: i32): usize {
-  return P.threadBase + <usize>(P.threads - 1 - t) * P.threadStride + HANDOFF_AT;
+  return P.threadBase + <usize>(P.threads - 1 - t) * P.threadStride + THREAD_HANDOFFS;
 }
 
 /** Handoffs written by share t so far (one cache line each). */
 function countOf(t: i32): usize {
-  return <usize>SLOTS + (<usize>t << 6);
+  return HANDOFF_COUNTS_AT + <usize>t * SHARE_LINE_BYTES;
 }
 
 let sink: i32 = 0;
 
+/** Groups share t has taken so far (one cache line each). */
 function cursorOf(t: i32): usize {
-  return <usize>CURSORS + (<usize>t << 6);
+  return CURSORS_AT + <usize>t * SHARE_LINE_BYTES;
 }
 
 // A thread waits for its neighbour for up to about one group's walk, which is common and short
@@ -73,8 +71,8 @@ function waitAtLeast(at: usize, want: i32): i32 {
 export function scatterChain(region: usize): bool {
   // Links of the chain go by share: share s continues where share s - 1 stopped.
   const s = <i32>part;
-  const rec = region + T_RING;
-  const slots = RING_SLOTS;
+  const rec = region + THREAD_RECORDS;
+  const slots = HANDOFF_SLOTS;
   const inRing: usize = s > 0 ? ringOf(s - 1) : 0;
   const outRing: usize = s + 1 < P.threads ? ringOf(s) : 0;
   let ready = 0; // handoffs the previous thread has written, as last read
@@ -91,15 +89,16 @@ export function scatterChain(region: usize): bool {
           ready = waitAtLeast(countOf(s - 1), g + 1);
           if (ready < 0) return false;
         }
-        src = inRing + (<usize>g % slots) * HANDOFF_BYTES;
+        src = inRing + (<usize>g % slots) * HANDOFF_SLOT_BYTES;
         if (g + AHEAD < ready) {
-          const ahead = inRing + (<usize>(g + AHEAD) % slots) * HANDOFF_BYTES;
-          sink += load<i32>(ahead, 64) + load<i32>(ahead, 128) + load<i32>(ahead, 192);
+          // One word of each cache line of the handoff.
+          const ahead = inRing + (<usize>(g + AHEAD) % slots) * HANDOFF_SLOT_BYTES;
+          sink += load<i32>(ahead, HANDOFF_S0) + load<i32>(ahead, HANDOFF_W0) + load<i32>(ahead, HANDOFF_POS);
         }
       }
       let dst: usize = 0;
       if (outRing != 0) {
-        dst = outRing + (<usize>g % slots) * HANDOFF_BYTES;
+        dst = outRing + (<usize>g % slots) * HANDOFF_SLOT_BYTES;
         if (<usize>(g - next) >= slots) {
           next = waitAtLeast(cursorOf(s + 1), g + 1 - <i32>slots);
           if (next < 0) return false;

@@ -7,6 +7,7 @@
 //
 // The padded table P has P[0] = 0xffffffff (T[0] = 2^32: every U passes), P[g] = limits[g-1] for
 // g = 1..len, then four zeros, so P[e], P[e+1], P[e+2] are readable for every e in [0, len].
+import { GAP_FIX_GAPS, GAP_FIX_GOOD, GAP_FIX_WORD } from './abi.generated';
 
 const LOG2_SCALE: f32 = 2.885390081777927; // 2 / ln 2: log2(m) = LOG2_SCALE * atanh-series of s
 const C3: f32 = 0.9617966939259756; // LOG2_SCALE / 3
@@ -38,7 +39,7 @@ const ROUND_MAGIC_BITS: i32 = 0x4b000000;
 
 /** Checks the estimates e against the table and returns the exact gaps of u. */
 // @ts-ignore: decorator
-@inline export function exactGaps(u: v128, e: v128, tableV: v128, table: usize, len: i32, scratch: usize): v128 {
+@inline export function exactGaps(u: v128, e: v128, tableV: v128, table: usize, len: i32, fix: usize): v128 {
   const at = i32x4.add(i32x4.shl(e, 2), tableV);
   const r0 = v128.load(<usize>i32x4.extract_lane(at, 0));
   const r1 = v128.load(<usize>i32x4.extract_lane(at, 1));
@@ -56,7 +57,7 @@ const ROUND_MAGIC_BITS: i32 = 0x4b000000;
   const good = v128.bitselect(v128.not(i32x4.ge_u(c, u)), i32x4.ge_u(a, u), up);
   const gaps = i32x4.sub(e, up);
   if (i32x4.all_true(good)) return gaps;
-  return fixGaps(scratch, table, len, u, gaps, good);
+  return fixGaps(fix, table, len, u, gaps, good);
 }
 
 /** The definition's binary search: G for one word (limits = P + 4). */
@@ -72,16 +73,16 @@ export function exactGap(P: usize, len: i32, u: u32): i32 {
   return lo;
 }
 
-/** Replaces the lanes of `gaps` where `good` is false by the exact gap of `u`. Rare. */
-export function fixGaps(scratch: usize, P: usize, len: i32, u: v128, gaps: v128, good: v128): v128 {
-  v128.store(scratch, u);
-  v128.store(scratch, gaps, 16);
-  v128.store(scratch, good, 32);
+/** Replaces the lanes of `gaps` where `good` is false by the exact gap of `u` (fix: GAP_FIX). Rare. */
+export function fixGaps(fix: usize, P: usize, len: i32, u: v128, gaps: v128, good: v128): v128 {
+  v128.store(fix, u, GAP_FIX_WORD);
+  v128.store(fix, gaps, GAP_FIX_GAPS);
+  v128.store(fix, good, GAP_FIX_GOOD);
   for (let lane = 0; lane < 4; lane++) {
-    const o = scratch + (<usize>lane << 2);
-    if (load<i32>(o, 32) == 0) store<i32>(o, exactGap(P, len, load<u32>(o)), 16);
+    const o = fix + (<usize>lane << 2);
+    if (load<i32>(o, GAP_FIX_GOOD) == 0) store<i32>(o, exactGap(P, len, load<u32>(o, GAP_FIX_WORD)), GAP_FIX_GAPS);
   }
-  return v128.load(scratch, 16);
+  return v128.load(fix, GAP_FIX_GAPS);
 }
 
 // Guide mode (chosen by the host when the gap law makes it pay, p above ~1e-4): a table of
@@ -91,26 +92,26 @@ export function fixGaps(scratch: usize, P: usize, len: i32, u: v128, gaps: v128,
 
 /** Gaps of four words u by the guide table at guideV (splat address). */
 // @ts-ignore: decorator
-@inline export function guideGaps(u: v128, guideV: v128, table: usize, len: i32, scratch: usize): v128 {
+@inline export function guideGaps(u: v128, guideV: v128, table: usize, len: i32, fix: usize): v128 {
   const at = i32x4.add(v128.and(i32x4.shr_u(u, 14), i32x4.splat(~3)), guideV);
   let g = v128.load32_zero(<usize>i32x4.extract_lane(at, 0));
   g = v128.load32_lane(<usize>i32x4.extract_lane(at, 1), g, 1);
   g = v128.load32_lane(<usize>i32x4.extract_lane(at, 2), g, 2);
   g = v128.load32_lane(<usize>i32x4.extract_lane(at, 3), g, 3);
   if (i32x4.bitmask(g) == 0) return g;
-  return fixMixed(scratch, table, len, u, g);
+  return fixMixed(fix, table, len, u, g);
 }
 
 /** Lanes in mixed buckets: scan the limits from the bucket's G (a lower bound), exactly. */
-export function fixMixed(scratch: usize, P: usize, len: i32, u: v128, gaps: v128): v128 {
-  v128.store(scratch, u);
-  v128.store(scratch, gaps, 16);
+export function fixMixed(fix: usize, P: usize, len: i32, u: v128, gaps: v128): v128 {
+  v128.store(fix, u, GAP_FIX_WORD);
+  v128.store(fix, gaps, GAP_FIX_GAPS);
   const limits = P + 4;
   for (let lane = 0; lane < 4; lane++) {
-    const o = scratch + (<usize>lane << 2);
-    const entry = load<i32>(o, 16);
+    const o = fix + (<usize>lane << 2);
+    const entry = load<i32>(o, GAP_FIX_GAPS);
     if (entry >= 0) continue;
-    const word = load<u32>(o);
+    const word = load<u32>(o, GAP_FIX_WORD);
     let g = entry & 0x7fffffff;
     let steps = 0;
     while (g < len && word <= load<u32>(limits + (<usize>g << 2))) {
@@ -120,9 +121,9 @@ export function fixMixed(scratch: usize, P: usize, len: i32, u: v128, gaps: v128
         break;
       }
     }
-    store<i32>(o, g, 16);
+    store<i32>(o, g, GAP_FIX_GAPS);
   }
-  return v128.load(scratch, 16);
+  return v128.load(fix, GAP_FIX_GAPS);
 }
 
 /** The first g in [lo, len] with limits[g] < word (or len), by binary search. */

@@ -1,22 +1,21 @@
 // Gather products (referenceGather): out[line, c] = f32(sum over the line's connections, in
 // position order, of w * y[position, c]), accumulated in f64. Lines are independent, so threads
-// claim units of lines freely.
-import { BLOCK_BITS, LAW_SCALAR } from './constants';
-import { T_RING, T_SCRATCH } from '../wasm/layout';
+// claim units of lines freely. A job walks one window of blocks; a line's f64 sums may come in
+// from the previous window and leave for the next (params sumsIn, sumsOut), so windows walked
+// one after another give exactly the sums of the whole line.
+import {
+  BLOCK_BITS, LANES_BLOCK, LANES_END, LANES_INDEX, LANES_LINE, LAW_SCALAR, RECORD_BYTES, RECORD_WEIGHTS,
+  THREAD_LANES, THREAD_RECORDS, THREAD_SUMS,
+} from './abi.generated';
 import { generate, recordStride } from './generate';
-import { blockCount, claimUnits, describeStep, unitBatch, unitCount, unitLine, unitLines } from './units';
-import * as P from './params';
-
-const LANES_AT: usize = 1024;
-/** Per-lane sums (k f64 each) live after the first worst-case group of records in the ring. */
-const SUMS_AT: usize = T_RING + 2162688;
+import { claimUnits, describeStep, unitBatch, unitCount, unitLine, unitLines } from './units';
+import * as P from './params.generated';
 
 export function gatherJob(tid: i32): void {
   const region = P.threadBase + <usize>tid * P.threadStride;
-  const scratch = region + T_SCRATCH;
-  const lanes = scratch + LANES_AT;
-  const rec = region + T_RING;
-  const sums = region + SUMS_AT;
+  const lanes = region + THREAD_LANES;
+  const rec = region + THREAD_RECORDS;
+  const sums = region + THREAD_SUMS; // k f64 per lane
   const k = P.k;
   const stride = recordStride();
   const w = <f32>P.lawA;
@@ -30,15 +29,19 @@ export function gatherJob(tid: i32): void {
     const last = min(first + batch, total);
     for (let u = first; u < last; u++) {
       const line = unitLine(u);
+      const lines = unitLines(line);
       memory.fill(sums, 0, rowBytes << 2);
+      // Sums carried over from the previous window of blocks.
+      if (P.sumsIn != 0) memory.copy(sums, P.sumsIn + <usize>(line - P.lineStart) * rowBytes, <usize>lines * rowBytes);
       for (let step: u32 = 0; describeStep(line, step, lanes); step++) {
-        generate(v128.load(lanes, 16), v128.load(lanes, 32), v128.load(lanes, 48), rec, scratch);
+        generate(v128.load(lanes, LANES_LINE), v128.load(lanes, LANES_BLOCK), v128.load(lanes, LANES_END), rec, region);
         for (let l = 0; l < 4; l++) {
           const d = lanes + (<usize>l << 2);
-          const end = <i32>load<u32>(d, 48);
+          const end = <i32>load<u32>(d, LANES_END);
           if (end == 0) continue;
-          const yBase = P.y + ((<usize>(load<u32>(d, 32) << BLOCK_BITS) * <usize>k) << 2);
-          const sum = sums + <usize>load<u32>(d) * rowBytes;
+          const block = load<u32>(d, LANES_BLOCK) - P.blockStart; // within the window
+          const yBase = P.y + ((<usize>(block << BLOCK_BITS) * <usize>k) << 2);
+          const sum = sums + <usize>load<u32>(d, LANES_INDEX) * rowBytes;
           const r = rec + (<usize>l << 2);
           if (k == 1) {
             const s = load<f64>(sum);
@@ -48,7 +51,10 @@ export function gatherJob(tid: i32): void {
           }
         }
       }
-      const lines = unitLines(line);
+      if (P.sumsOut != 0) {
+        memory.copy(P.sumsOut + <usize>(line - P.lineStart) * rowBytes, sums, <usize>lines * rowBytes);
+        continue;
+      }
       for (let l: u32 = 0; l < lines; l++) {
         const o = P.out + ((<usize>(line + l - P.lineStart) * <usize>k) << 2);
         const sum = sums + <usize>l * rowBytes;
@@ -73,8 +79,8 @@ function sumDrawn(r: usize, end: i32, yBase: usize, s: f64): f64 {
   for (;;) {
     const pos = load<i32>(r);
     if (pos >= end) break;
-    s += <f64>load<f32>(r, 16) * <f64>load<f32>(yBase + (<usize>pos << 2));
-    r += 32;
+    s += <f64>load<f32>(r, RECORD_WEIGHTS) * <f64>load<f32>(yBase + (<usize>pos << 2));
+    r += RECORD_BYTES;
   }
   return s;
 }
@@ -86,7 +92,7 @@ function sumRows(r: usize, stride: usize, end: i32, yBase: usize, sum: usize, k:
   for (;;) {
     const pos = load<i32>(r);
     if (pos >= end) break;
-    const w = <f64>(drawn ? load<f32>(r, 16) : wConst);
+    const w = <f64>(drawn ? load<f32>(r, RECORD_WEIGHTS) : wConst);
     const wv = f64x2.splat(w);
     const yRow = yBase + <usize>pos * rowBytes;
     let c = 0;

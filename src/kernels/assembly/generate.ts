@@ -1,17 +1,21 @@
 // The lock-step walk: four streams (lanes) advanced together, one candidate connection per lane
-// per iteration, as in src/definition/lineWalk.ts. Each iteration writes a record: the four lanes'
-// positions (i32, clamped at the lane's end: a lane is finished once its position reaches end)
-// and, for drawn laws, the four weights (f32). The last record has every lane at its end, so a
-// reader stops each lane at the first position >= end.
-import { LAW_NORMAL, LAW_SCALAR, LAW_UNIFORM, STREAM_STRUCTURE_KIND, STREAM_WEIGHT_KIND } from './constants';
-import { ZIG_K as ZK, ZIG_W as ZW } from '../wasm/layout';
+// per iteration, as in src/definition/lineWalk.ts. Each iteration writes a record (RECORD): the
+// four lanes' positions (i32, clamped at the lane's end: a lane is finished once its position
+// reaches end) and, for drawn laws, the four weights (f32). The last record has every lane at its
+// end, so a reader stops each lane at the first position >= end. `region` is the calling thread's
+// region (THREAD), whose small areas the walk uses as scratch.
+import {
+  HANDOFF_BYTES, HANDOFF_POS, HANDOFF_S0, HANDOFF_S1, HANDOFF_S2, HANDOFF_S3, HANDOFF_W0, HANDOFF_W1, HANDOFF_W2,
+  HANDOFF_W3, HANDOFF_WEIGHTS, KEYS_S0, KEYS_S1, KEYS_S2, KEYS_S3, LAW_NORMAL, LAW_SCALAR, LAW_UNIFORM,
+  RECORD_BYTES, RECORD_BYTES_SCALAR, RECORD_WEIGHTS, STREAM_STRUCTURE, STREAM_WEIGHT, THREAD_GAP_FIX, THREAD_KEYS,
+  THREAD_ZIG, ZIG_K_AT as ZIG_K, ZIG_STATE_ACCEPT, ZIG_STATE_HI, ZIG_STATE_LO, ZIG_STATE_W0, ZIG_STATE_W1,
+  ZIG_STATE_W2, ZIG_STATE_W3, ZIG_STATE_WORD, ZIG_W_AT as ZIG_W,
+} from './abi.generated';
 import { estimateGaps, exactGaps, guideGaps } from './gap';
 import { keyLanes, rotl4 } from './stream';
 import { normalRejected } from './ziggurat';
-import * as P from './params';
+import * as P from './params.generated';
 
-const ZIG_K: usize = ZK;
-const ZIG_W: usize = ZW;
 const TWO_NEG_24: f64 = 5.9604644775390625e-8;
 
 /**
@@ -19,86 +23,85 @@ const TWO_NEG_24: f64 = 5.9604644775390625e-8;
  * number of records, or -1 as soon as they would exceed `limit` (the caller then retries where
  * the worst case fits; the walk is deterministic).
  */
-export function generate(lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize, limit: i32 = 0x7fffffff): i32 {
+export function generate(lines: v128, blocks: v128, ends: v128, rec: usize, region: usize, limit: i32 = 0x7fffffff): i32 {
   const law = P.law;
   if (P.guide != 0) {
-    if (law == LAW_SCALAR) return walk(LAW_SCALAR, true, lines, blocks, ends, rec, scratch, limit);
-    if (law == LAW_NORMAL) return walk(LAW_NORMAL, true, lines, blocks, ends, rec, scratch, limit);
-    return walk(LAW_UNIFORM, true, lines, blocks, ends, rec, scratch, limit);
+    if (law == LAW_SCALAR) return walk(LAW_SCALAR, true, lines, blocks, ends, rec, region, limit);
+    if (law == LAW_NORMAL) return walk(LAW_NORMAL, true, lines, blocks, ends, rec, region, limit);
+    return walk(LAW_UNIFORM, true, lines, blocks, ends, rec, region, limit);
   }
-  if (law == LAW_SCALAR) return walk(LAW_SCALAR, false, lines, blocks, ends, rec, scratch, limit);
-  if (law == LAW_NORMAL) return walk(LAW_NORMAL, false, lines, blocks, ends, rec, scratch, limit);
-  return walk(LAW_UNIFORM, false, lines, blocks, ends, rec, scratch, limit);
+  if (law == LAW_SCALAR) return walk(LAW_SCALAR, false, lines, blocks, ends, rec, region, limit);
+  if (law == LAW_NORMAL) return walk(LAW_NORMAL, false, lines, blocks, ends, rec, region, limit);
+  return walk(LAW_UNIFORM, false, lines, blocks, ends, rec, region, limit);
 }
 
 /**
  * Records of one segment of a lane group: the candidates of each lane below its `to`, then one
  * record with every lane at its `to` (so a reader stops there). With src != 0 the walk resumes
- * from the handoff a previous segment left at src, else it starts at the lanes' beginnings; with
- * dst != 0 it leaves its own handoff there. A handoff (bytes 64 to 224; the caller uses the first
- * line) holds, per lane, the first candidate at or past the segment's end, pending: structure
- * state (64) and weight state (128) just after drawing it, its position (192) and weight (208).
- * Segments walked one after another give exactly the candidates, and weights, of the whole walk.
+ * from the handoff (HANDOFF) a previous segment left at src, else it starts at the lanes'
+ * beginnings; with dst != 0 it leaves its own handoff there: per lane, the first candidate at or
+ * past the segment's end, pending. Segments walked one after another give exactly the
+ * candidates, and weights, of the whole walk.
  */
-export function generateSegment(lines: v128, blocks: v128, to: v128, rec: usize, scratch: usize, src: usize, dst: usize): i32 {
+export function generateSegment(lines: v128, blocks: v128, to: v128, rec: usize, region: usize, src: usize, dst: usize): i32 {
   const law = P.law;
   const max = 0x7fffffff;
   if (P.guide != 0) {
-    if (law == LAW_SCALAR) return walk(LAW_SCALAR, true, lines, blocks, to, rec, scratch, max, true, src, dst);
-    if (law == LAW_NORMAL) return walk(LAW_NORMAL, true, lines, blocks, to, rec, scratch, max, true, src, dst);
-    return walk(LAW_UNIFORM, true, lines, blocks, to, rec, scratch, max, true, src, dst);
+    if (law == LAW_SCALAR) return walk(LAW_SCALAR, true, lines, blocks, to, rec, region, max, true, src, dst);
+    if (law == LAW_NORMAL) return walk(LAW_NORMAL, true, lines, blocks, to, rec, region, max, true, src, dst);
+    return walk(LAW_UNIFORM, true, lines, blocks, to, rec, region, max, true, src, dst);
   }
-  if (law == LAW_SCALAR) return walk(LAW_SCALAR, false, lines, blocks, to, rec, scratch, max, true, src, dst);
-  if (law == LAW_NORMAL) return walk(LAW_NORMAL, false, lines, blocks, to, rec, scratch, max, true, src, dst);
-  return walk(LAW_UNIFORM, false, lines, blocks, to, rec, scratch, max, true, src, dst);
+  if (law == LAW_SCALAR) return walk(LAW_SCALAR, false, lines, blocks, to, rec, region, max, true, src, dst);
+  if (law == LAW_NORMAL) return walk(LAW_NORMAL, false, lines, blocks, to, rec, region, max, true, src, dst);
+  return walk(LAW_UNIFORM, false, lines, blocks, to, rec, region, max, true, src, dst);
 }
 
-const HANDOFF_BYTES: usize = 224;
-
-/** Writes the lanes in `lanes` (bit l: lane l) of a segment's handoff (layout: generateSegment). */
+/** Writes the lanes in `lanes` (bit l: lane l) of a segment's handoff. */
 function handOff(dst: usize, lanes: i32, s0: v128, s1: v128, s2: v128, s3: v128, w0: v128, w1: v128, w2: v128, w3: v128, pos: v128, weights: v128): void {
   let m = i32x4.splat(0);
   m = i32x4.replace_lane(m, 0, -(lanes & 1));
   m = i32x4.replace_lane(m, 1, -((lanes >> 1) & 1));
   m = i32x4.replace_lane(m, 2, -((lanes >> 2) & 1));
   m = i32x4.replace_lane(m, 3, -((lanes >> 3) & 1));
-  v128.store(dst, v128.bitselect(s0, v128.load(dst, 64), m), 64);
-  v128.store(dst, v128.bitselect(s1, v128.load(dst, 80), m), 80);
-  v128.store(dst, v128.bitselect(s2, v128.load(dst, 96), m), 96);
-  v128.store(dst, v128.bitselect(s3, v128.load(dst, 112), m), 112);
-  v128.store(dst, v128.bitselect(w0, v128.load(dst, 128), m), 128);
-  v128.store(dst, v128.bitselect(w1, v128.load(dst, 144), m), 144);
-  v128.store(dst, v128.bitselect(w2, v128.load(dst, 160), m), 160);
-  v128.store(dst, v128.bitselect(w3, v128.load(dst, 176), m), 176);
-  v128.store(dst, v128.bitselect(pos, v128.load(dst, 192), m), 192);
-  v128.store(dst, v128.bitselect(weights, v128.load(dst, 208), m), 208);
+  v128.store(dst, v128.bitselect(s0, v128.load(dst, HANDOFF_S0), m), HANDOFF_S0);
+  v128.store(dst, v128.bitselect(s1, v128.load(dst, HANDOFF_S1), m), HANDOFF_S1);
+  v128.store(dst, v128.bitselect(s2, v128.load(dst, HANDOFF_S2), m), HANDOFF_S2);
+  v128.store(dst, v128.bitselect(s3, v128.load(dst, HANDOFF_S3), m), HANDOFF_S3);
+  v128.store(dst, v128.bitselect(w0, v128.load(dst, HANDOFF_W0), m), HANDOFF_W0);
+  v128.store(dst, v128.bitselect(w1, v128.load(dst, HANDOFF_W1), m), HANDOFF_W1);
+  v128.store(dst, v128.bitselect(w2, v128.load(dst, HANDOFF_W2), m), HANDOFF_W2);
+  v128.store(dst, v128.bitselect(w3, v128.load(dst, HANDOFF_W3), m), HANDOFF_W3);
+  v128.store(dst, v128.bitselect(pos, v128.load(dst, HANDOFF_POS), m), HANDOFF_POS);
+  v128.store(dst, v128.bitselect(weights, v128.load(dst, HANDOFF_WEIGHTS), m), HANDOFF_WEIGHTS);
 }
 
 /** Gaps of four structure words: by the guide table or by the log estimate, exact either way. */
 // @ts-ignore: decorator
-@inline function gapsOf(guided: bool, u: v128, guideV: v128, inv: v128, lenF: v128, tableV: v128, table: usize, len: i32, scratch: usize): v128 {
-  if (guided) return guideGaps(u, guideV, table, len, scratch);
-  return exactGaps(u, estimateGaps(u, inv, lenF), tableV, table, len, scratch);
+@inline function gapsOf(guided: bool, u: v128, guideV: v128, inv: v128, lenF: v128, tableV: v128, table: usize, len: i32, fix: usize): v128 {
+  if (guided) return guideGaps(u, guideV, table, len, fix);
+  return exactGaps(u, estimateGaps(u, inv, lenF), tableV, table, len, fix);
 }
 
 /** Bytes per record for the current law. */
 export function recordStride(): usize {
-  return P.law == LAW_SCALAR ? 16 : 32;
+  return P.law == LAW_SCALAR ? RECORD_BYTES_SCALAR : RECORD_BYTES;
 }
 
 /** Connections per lane (no records): the counts are stored as an i32x4 at dst. */
-export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, scratch: usize): void {
-  if (P.guide != 0) count(true, lines, blocks, ends, dst, scratch);
-  else count(false, lines, blocks, ends, dst, scratch);
+export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, region: usize): void {
+  if (P.guide != 0) count(true, lines, blocks, ends, dst, region);
+  else count(false, lines, blocks, ends, dst, region);
 }
 
 // @ts-ignore: decorator
-@inline function count(guided: bool, lines: v128, blocks: v128, ends: v128, dst: usize, scratch: usize): void {
-  keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE_KIND);
-  let s0 = v128.load(scratch);
-  let s1 = v128.load(scratch, 16);
-  let s2 = v128.load(scratch, 32);
-  let s3 = v128.load(scratch, 48);
+@inline function count(guided: bool, lines: v128, blocks: v128, ends: v128, dst: usize, region: usize): void {
+  const keys = region + THREAD_KEYS;
+  const fix = region + THREAD_GAP_FIX;
+  keyLanes(keys, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE);
+  let s0 = v128.load(keys, KEYS_S0);
+  let s1 = v128.load(keys, KEYS_S1);
+  let s2 = v128.load(keys, KEYS_S2);
+  let s3 = v128.load(keys, KEYS_S3);
   const table = P.table;
   const len = P.tableLen;
   const inv = f32x4.splat(P.invLog2q);
@@ -118,7 +121,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     s0 = v128.xor(s0, s3);
     s2 = v128.xor(s2, t);
     s3 = rotl4(s3, 11);
-    const gaps = gapsOf(guided, u, guideV, inv, lenF, tableV, table, len, scratch);
+    const gaps = gapsOf(guided, u, guideV, inv, lenF, tableV, table, len, fix);
     pos = i32x4.min_s(i32x4.add(i32x4.add(pos, gaps), oneV), ends);
     const live = i32x4.lt_s(pos, ends);
     count = i32x4.sub(count, live);
@@ -129,52 +132,55 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
 
 // @ts-ignore: decorator
 @inline function walk(
-  law: i32, guided: bool, lines: v128, blocks: v128, ends: v128, rec: usize, scratch: usize, limit: i32,
+  law: i32, guided: bool, lines: v128, blocks: v128, ends: v128, rec: usize, region: usize, limit: i32,
   seg: bool = false, src: usize = 0, dst: usize = 0,
 ): i32 {
+  const stride: usize = law == LAW_SCALAR ? RECORD_BYTES_SCALAR : RECORD_BYTES;
+  const keys = region + THREAD_KEYS;
+  const fix = region + THREAD_GAP_FIX;
   let pos = i32x4.splat(-1);
   let r = rec;
   let mask = 15; // lanes still below their end (bit l: lane l)
+  let s0: v128, s1: v128, s2: v128, s3: v128;
   if (seg && src != 0) {
     // Resume where the previous segment's thread stopped (see generateSegment): its pending
     // candidate is this segment's first record. Lanes already past `to` hand it on unchanged.
     if (dst != 0) {
-      for (let i: usize = 64; i < HANDOFF_BYTES; i += 16) v128.store(dst + i, v128.load(src + i));
+      for (let i: usize = 0; i < HANDOFF_BYTES; i += 16) v128.store(dst + i, v128.load(src + i));
     }
-    v128.store(scratch, v128.load(src, 64));
-    v128.store(scratch, v128.load(src, 80), 16);
-    v128.store(scratch, v128.load(src, 96), 32);
-    v128.store(scratch, v128.load(src, 112), 48);
-    pos = v128.load(src, 192);
+    s0 = v128.load(src, HANDOFF_S0);
+    s1 = v128.load(src, HANDOFF_S1);
+    s2 = v128.load(src, HANDOFF_S2);
+    s3 = v128.load(src, HANDOFF_S3);
+    pos = v128.load(src, HANDOFF_POS);
     mask = i32x4.bitmask(i32x4.lt_s(pos, ends));
     v128.store(r, i32x4.min_s(pos, ends));
-    if (law != LAW_SCALAR) v128.store(r, v128.load(src, 208), 16);
-    r += law == LAW_SCALAR ? 16 : 32;
+    if (law != LAW_SCALAR) v128.store(r, v128.load(src, HANDOFF_WEIGHTS), RECORD_WEIGHTS);
+    r += stride;
     if (mask == 0) return 1;
   } else {
-    keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE_KIND);
+    keyLanes(keys, P.seedLo, P.seedHi, lines, blocks, STREAM_STRUCTURE);
+    s0 = v128.load(keys, KEYS_S0);
+    s1 = v128.load(keys, KEYS_S1);
+    s2 = v128.load(keys, KEYS_S2);
+    s3 = v128.load(keys, KEYS_S3);
   }
-  let s0 = v128.load(scratch);
-  let s1 = v128.load(scratch, 16);
-  let s2 = v128.load(scratch, 32);
-  let s3 = v128.load(scratch, 48);
   let w0 = i32x4.splat(0);
   let w1 = w0;
   let w2 = w0;
   let w3 = w0;
   if (seg && src != 0 && law != LAW_SCALAR) {
-    w0 = v128.load(src, 128);
-    w1 = v128.load(src, 144);
-    w2 = v128.load(src, 160);
-    w3 = v128.load(src, 176);
+    w0 = v128.load(src, HANDOFF_W0);
+    w1 = v128.load(src, HANDOFF_W1);
+    w2 = v128.load(src, HANDOFF_W2);
+    w3 = v128.load(src, HANDOFF_W3);
   } else if (law != LAW_SCALAR) {
-    keyLanes(scratch, P.seedLo, P.seedHi, lines, blocks, STREAM_WEIGHT_KIND);
-    w0 = v128.load(scratch);
-    w1 = v128.load(scratch, 16);
-    w2 = v128.load(scratch, 32);
-    w3 = v128.load(scratch, 48);
+    keyLanes(keys, P.seedLo, P.seedHi, lines, blocks, STREAM_WEIGHT);
+    w0 = v128.load(keys, KEYS_S0);
+    w1 = v128.load(keys, KEYS_S1);
+    w2 = v128.load(keys, KEYS_S2);
+    w3 = v128.load(keys, KEYS_S3);
   }
-  const stride: usize = law == LAW_SCALAR ? 16 : 32;
   const table = P.table;
   const len = P.tableLen;
   const inv = f32x4.splat(P.invLog2q);
@@ -196,7 +202,7 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
     s0 = v128.xor(s0, s3);
     s2 = v128.xor(s2, t);
     s3 = rotl4(s3, 11);
-    const gaps = gapsOf(guided, u, guideV, inv, lenF, tableV, table, len, scratch);
+    const gaps = gapsOf(guided, u, guideV, inv, lenF, tableV, table, len, fix);
     if (seg) {
       pos = i32x4.add(i32x4.add(pos, gaps), oneV);
       v128.store(r, i32x4.min_s(pos, ends));
@@ -252,30 +258,28 @@ export function countLanes(lines: v128, blocks: v128, ends: v128, dst: usize, sc
         const accept = i32x4.lt_s(m, kv);
         if (i32x4.bitmask(accept) != 15) {
           // About one lane in 80 misses the rectangle: finish those draws out of line.
-          const st = scratch + 256;
-          v128.store(st, w0);
-          v128.store(st, w1, 16);
-          v128.store(st, w2, 32);
-          v128.store(st, w3, 48);
-          v128.store(st, lo, 64);
-          v128.store(st, hi, 80);
-          v128.store(st, xLo, 96);
-          v128.store(st, xHi, 112);
-          v128.store(st, word, 128);
-          v128.store(st, accept, 144);
+          const st = region + THREAD_ZIG;
+          v128.store(st, w0, ZIG_STATE_W0);
+          v128.store(st, w1, ZIG_STATE_W1);
+          v128.store(st, w2, ZIG_STATE_W2);
+          v128.store(st, w3, ZIG_STATE_W3);
+          v128.store(st, lo, ZIG_STATE_LO);
+          v128.store(st, hi, ZIG_STATE_HI);
+          v128.store(st, word, ZIG_STATE_WORD);
+          v128.store(st, accept, ZIG_STATE_ACCEPT);
           normalRejected(st);
-          w0 = v128.load(st);
-          w1 = v128.load(st, 16);
-          w2 = v128.load(st, 32);
-          w3 = v128.load(st, 48);
-          lo = v128.load(st, 64);
-          hi = v128.load(st, 80);
+          w0 = v128.load(st, ZIG_STATE_W0);
+          w1 = v128.load(st, ZIG_STATE_W1);
+          w2 = v128.load(st, ZIG_STATE_W2);
+          w3 = v128.load(st, ZIG_STATE_W3);
+          lo = v128.load(st, ZIG_STATE_LO);
+          hi = v128.load(st, ZIG_STATE_HI);
         }
       }
       lo = f64x2.add(a, f64x2.mul(b, lo));
       hi = f64x2.add(a, f64x2.mul(b, hi));
       weights = v128.shuffle<i32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
-      v128.store(r, weights, 16);
+      v128.store(r, weights, RECORD_WEIGHTS);
     }
     r += stride;
     if (seg) {

@@ -3,17 +3,17 @@
 // element, chunk by chunk (src/definition/scatterChunks.ts), so the result is bit-identical to the
 // reference for any number of threads. groups.ts says how the work is cut; one thread generates
 // and applies group after group, several threads share the work through chain.ts.
-import { T_RING } from '../wasm/layout';
+import { THREAD_RECORDS } from './abi.generated';
 import { applyGroup, beginScatter, chunkGroups, describeGroup, generateDescribed, reduceShare, zeroShare } from './groups';
 import { scatterChain } from './chain';
-import * as P from './params';
+import * as P from './params.generated';
 
 export function scatterJob(tid: i32): void {
   const T = P.threads;
   const region = P.threadBase + <usize>tid * P.threadStride;
   beginScatter(tid, T, region);
   zeroShare();
-  if (T == 1) scatterAlone(region + T_RING);
+  if (T == 1) scatterAlone(region + THREAD_RECORDS);
   else scatterChain(region);
 }
 

@@ -1,5 +1,6 @@
 // Stream keys (src/definition/streamKey.ts) for four lanes at once. The generator step itself is written
 // out inside the lock-step loops (generate.ts), where its state lives in locals.
+import { KEYS_S0, KEYS_S1, KEYS_S2, KEYS_S3 } from './abi.generated';
 
 const K0: i32 = 0x61707865;
 const K1: i32 = 0x3320646e;
@@ -12,7 +13,7 @@ export const ROUND_CONSTANT: i32 = <i32>0x9e3779b9;
   return v128.or(i32x4.shl(x, r), i32x4.shr_u(x, 32 - r));
 }
 
-/** Writes the xoshiro128++ states of four streams (lanes of lines/blocks) as s0..s3 at dst. */
+/** Writes the xoshiro128++ states of four streams (lanes of lines/blocks) at dst (KEYS). */
 export function keyLanes(dst: usize, lo: i32, hi: i32, lines: v128, blocks: v128, kind: i32): void {
   let a = i32x4.splat(lo ^ K0);
   let b = i32x4.splat(hi ^ K1);
@@ -32,8 +33,8 @@ export function keyLanes(dst: usize, lo: i32, hi: i32, lines: v128, blocks: v128
   // xoshiro's forbidden all-zero state gets the fixed replacement of the definition.
   const zero = i32x4.eq(v128.or(v128.or(a, b), v128.or(c, d)), i32x4.splat(0));
   a = v128.bitselect(i32x4.splat(ROUND_CONSTANT), a, zero);
-  v128.store(dst, a);
-  v128.store(dst, b, 16);
-  v128.store(dst, c, 32);
-  v128.store(dst, d, 48);
+  v128.store(dst, a, KEYS_S0);
+  v128.store(dst, b, KEYS_S1);
+  v128.store(dst, c, KEYS_S2);
+  v128.store(dst, d, KEYS_S3);
 }

@@ -3,10 +3,10 @@
 // Progress makers bump PROGRESS only when someone sleeps, so the common path touches no
 // contended cache line: a sleeper registers in SLEEPERS first, reads PROGRESS, then looks for
 // work once more before waiting, so a wake-up cannot be lost (all accesses are seq-cst atomics).
-import { CTRL, C_ERROR, C_PROGRESS } from '../wasm/layout';
+import { CONTROL_AT, CONTROL_ERROR, CONTROL_PROGRESS, CONTROL_SLEEPERS } from './abi.generated';
 
-const PROGRESS: usize = CTRL + (C_PROGRESS << 2);
-const SLEEPERS: usize = PROGRESS + 4;
+const PROGRESS: usize = CONTROL_AT + CONTROL_PROGRESS;
+const SLEEPERS: usize = CONTROL_AT + CONTROL_SLEEPERS;
 export const SPINS = 4000;
 const WAIT_NS: i64 = 200000;
 
@@ -20,7 +20,7 @@ export function signalProgress(): void {
 
 /** Whether another thread failed, so the job must be abandoned. */
 export function failed(): bool {
-  return atomic.load<i32>(CTRL + (C_ERROR << 2)) != 0;
+  return atomic.load<i32>(CONTROL_AT + CONTROL_ERROR) != 0;
 }
 
 /** Registers a sleeper and returns the progress count to wait on. */

@@ -1,19 +1,19 @@
 // Line units for the line-wise jobs (gather, counts, fill): four consecutive lines walked block
 // by block in lock-step (each lane keeps its own line, so a line's blocks come in order), or, when
 // the matrix has fewer than four lines, one line whose consecutive blocks fill the lanes.
-import { BLOCK_BITS, BLOCK_SIZE } from './constants';
-import { CTRL, C_CLAIM } from '../wasm/layout';
-import * as P from './params';
+import { BLOCK_BITS, BLOCK_SIZE, CONTROL_AT, CONTROL_CLAIM, LANES_BLOCK, LANES_END, LANES_INDEX, LANES_LINE } from './abi.generated';
+import * as P from './params.generated';
 
-const CLAIM: usize = CTRL + (C_CLAIM << 2);
+const CLAIM: usize = CONTROL_AT + CONTROL_CLAIM;
 
 /** Whether units are single lines (few lines) rather than groups of four lines. */
 export function singleLineUnits(): bool {
   return P.lineCount < 4;
 }
 
+/** Blocks per line, ceil(lineLength / 2^16), without overflowing at lineLength = 2^32 - 1. */
 export function blockCount(): u32 {
-  return (P.lineLength + (BLOCK_SIZE - 1)) >>> BLOCK_BITS;
+  return (P.lineLength >>> BLOCK_BITS) + <u32>((P.lineLength & (BLOCK_SIZE - 1)) != 0);
 }
 
 /** Length of block b of a line. */
@@ -25,7 +25,7 @@ export function blockLength(b: u32): u32 {
 /** Units in the line range [lineStart, lineEnd). */
 export function unitCount(): u32 {
   const n = P.lineEnd - P.lineStart;
-  return singleLineUnits() ? n : (n + 3) >>> 2;
+  return singleLineUnits() ? n : (n >>> 2) + <u32>((n & 3) != 0); // (n + 3) / 4 would overflow
 }
 
 /** First line of unit u. */
@@ -45,34 +45,35 @@ export function unitBatch(total: u32): u32 {
 }
 
 /**
- * Lane descriptors of step `step` of unit starting at `line` (into dst: line, block, end vectors
- * at +16, +32, +48, and the lane's line offset within the unit at +0). Returns false when the
- * unit has no such step.
+ * Lane descriptors (LANES) of step `step` of the unit starting at `line`, into dst; the index is
+ * the lane's line offset within the unit. Steps walk the window [blockStart, blockEnd) of blocks
+ * in order. Returns false when the unit has no such step.
  */
 export function describeStep(line: u32, step: u32, dst: usize): bool {
-  const blocks = blockCount();
+  const blocks = P.blockEnd;
   if (singleLineUnits()) {
-    const first = step << 2;
+    const first = P.blockStart + (step << 2);
     if (first >= blocks) return false;
     for (let l: u32 = 0; l < 4; l++) {
       const b = first + l;
       const d = dst + (<usize>l << 2);
-      store<u32>(d, 0);
-      store<u32>(d, line, 16);
-      store<u32>(d, b < blocks ? b : 0, 32);
-      store<u32>(d, b < blocks ? blockLength(b) : 0, 48);
+      store<u32>(d, 0, LANES_INDEX);
+      store<u32>(d, line, LANES_LINE);
+      store<u32>(d, b < blocks ? b : 0, LANES_BLOCK);
+      store<u32>(d, b < blocks ? blockLength(b) : 0, LANES_END);
     }
     return true;
   }
-  if (step >= blocks) return false;
-  const len = blockLength(step);
+  if (step >= blocks - P.blockStart) return false;
+  const block = P.blockStart + step;
+  const len = blockLength(block);
   for (let l: u32 = 0; l < 4; l++) {
     const d = dst + (<usize>l << 2);
     const valid = line + l < P.lineEnd && line + l >= line; // the second test guards wrap-around
-    store<u32>(d, l);
-    store<u32>(d, valid ? line + l : 0, 16);
-    store<u32>(d, step, 32);
-    store<u32>(d, valid ? len : 0, 48);
+    store<u32>(d, l, LANES_INDEX);
+    store<u32>(d, valid ? line + l : 0, LANES_LINE);
+    store<u32>(d, block, LANES_BLOCK);
+    store<u32>(d, valid ? len : 0, LANES_END);
   }
   return true;
 }

@@ -1,12 +1,11 @@
 // The rare paths of the ziggurat (src/definition/weights/ziggurat.ts): wedge and tail, in f64 with the
 // same operations in the same order. The common path (rectangle) is done four lanes at a time
 // in generate.ts; a lane whose first word misses the rectangle comes here.
-import { ZIG_K as ZK, ZIG_W as ZW, ZIG_F as ZF } from '../wasm/layout';
+import {
+  ZIG_F_AT as ZIG_F, ZIG_K_AT as ZIG_K, ZIG_STATE_ACCEPT, ZIG_STATE_HI, ZIG_STATE_LO, ZIG_STATE_W0, ZIG_STATE_W1,
+  ZIG_STATE_W2, ZIG_STATE_W3, ZIG_STATE_WORD, ZIG_W_AT as ZIG_W,
+} from './abi.generated';
 import { rotl4 } from './stream';
-
-const ZIG_K: usize = ZK;
-const ZIG_W: usize = ZW;
-const ZIG_F: usize = ZF;
 import { detExp, detExp2, detLog } from './detmath';
 
 // The state of the one weight stream being finished, in globals: a rejected lane's four words are
@@ -69,22 +68,22 @@ export function normalSlow(word: u32): f64 {
 
 /**
  * The draws whose first word missed the ziggurat rectangle (about one lane in 36), with the state
- * saved at st by the walk (generate.ts): w0..w3 at 0..63, variates lo/hi at 64/80, the words at
- * 128 and the rectangle's verdict at 144. Runs the rest of the reference loop four lanes at once:
+ * the walk (generate.ts) saved at st (ZIG_STATE: weight states, variates, words, the rectangle's
+ * verdict). Runs the rest of the reference loop four lanes at once:
  * the wedge test (one more word), and for lanes failing it a fresh word and rectangle test; the
  * few lanes left (tail layer, or rejected again) finish one by one in normalSlow. Writes back the
  * states and variates.
  */
 export function normalRejected(st: usize): void {
-  let w0 = v128.load(st);
-  let w1 = v128.load(st, 16);
-  let w2 = v128.load(st, 32);
-  let w3 = v128.load(st, 48);
-  let lo = v128.load(st, 64);
-  let hi = v128.load(st, 80);
+  let w0 = v128.load(st, ZIG_STATE_W0);
+  let w1 = v128.load(st, ZIG_STATE_W1);
+  let w2 = v128.load(st, ZIG_STATE_W2);
+  let w3 = v128.load(st, ZIG_STATE_W3);
+  let lo = v128.load(st, ZIG_STATE_LO);
+  let hi = v128.load(st, ZIG_STATE_HI);
   // Lanes still drawing, and the word that just missed the rectangle (the state is right after it).
-  let todo = v128.not(v128.load(st, 144));
-  let cur = v128.load(st, 128);
+  let todo = v128.not(v128.load(st, ZIG_STATE_ACCEPT));
+  let cur = v128.load(st, ZIG_STATE_WORD);
   for (let round = 0; round < 3; round++) {
     const layer = v128.and(cur, i32x4.splat(127));
     const wedge = v128.andnot(todo, i32x4.eq(layer, i32x4.splat(0)));
@@ -212,12 +211,12 @@ export function normalRejected(st: usize): void {
       w3 = i32x4.replace_lane(w3, 3, g3);
     }
   }
-  v128.store(st, w0);
-  v128.store(st, w1, 16);
-  v128.store(st, w2, 32);
-  v128.store(st, w3, 48);
-  v128.store(st, lo, 64);
-  v128.store(st, hi, 80);
+  v128.store(st, w0, ZIG_STATE_W0);
+  v128.store(st, w1, ZIG_STATE_W1);
+  v128.store(st, w2, ZIG_STATE_W2);
+  v128.store(st, w3, ZIG_STATE_W3);
+  v128.store(st, lo, ZIG_STATE_LO);
+  v128.store(st, hi, ZIG_STATE_HI);
 }
 
 /** Two f64 table entries (byte offsets a and b from table) as one vector. */

@@ -22,8 +22,8 @@ export const L_REF_STEPS = 48;
 /** exp(-dt / tau_e), exp(-dt / tau_i): the exact decay of ge and gi over one step. */
 export const L_DECAY_E = 64;
 export const L_DECAY_I = 80;
-/** COBA: -dt / tau_m, the reversal potentials, and the means of exp(-t / tau) over a step. */
-export const L_NEG_DT_OVER_TAU = 96;
+/** COBA: dt / tau_m, the reversal potentials, and the means of exp(-t / tau) over a step. */
+export const L_DT_OVER_TAU = 96;
 export const L_E_EXC = 112;
 export const L_E_INH = 128;
 export const L_MEAN_E = 144;
@@ -47,6 +47,12 @@ export const L_EXP_C2 = 352;
 export const L_EXP_C3 = 368;
 export const L_EXP_C4 = 384;
 export const L_EXP_C5 = 400;
+/**
+ * COBA: the Taylor coefficients of phi(y) = (1 - e^-y) / y, y^0 .. y^7, one vector apart
+ * (L_PHI_C0 + k * L_STRIDE), and the |y| beyond which phi takes its exact form (phi.ts).
+ */
+export const L_PHI_C0 = 416;
+export const L_PHI_LIMIT = 544;
 
 /** Where the state arrays begin (16-byte aligned, for v128 loads). */
-export const LIF_ARRAYS = 448;
+export const LIF_ARRAYS = 560;

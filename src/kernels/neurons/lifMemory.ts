@@ -1,5 +1,6 @@
 import { JitconnTooLargeError } from '../../errors.js';
 import * as E from './expf32.js';
+import { PHI_LIMIT, PHI_POLYNOMIAL } from './phi.js';
 import * as L from './layout.js';
 
 /**
@@ -68,6 +69,10 @@ export function lifMemory(size: number): LifMemory {
   E.EXP_POLYNOMIAL.forEach((coefficient, k) =>
     setConstant(constantsF32, L.L_EXP_C0 + k * L.L_STRIDE, coefficient),
   );
+  PHI_POLYNOMIAL.forEach((coefficient, k) =>
+    setConstant(constantsF32, L.L_PHI_C0 + k * L.L_STRIDE, coefficient),
+  );
+  setConstant(constantsF32, L.L_PHI_LIMIT, PHI_LIMIT);
   return {
     memory,
     size,

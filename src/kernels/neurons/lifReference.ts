@@ -36,12 +36,25 @@ export function expf32(x: number, c: Float32Array, ci: Int32Array): number {
 /** The new potential of a neuron from v, ge, gi at the start of the step. */
 type Integrate = (v: number, ge: number, gi: number) => number;
 
+/** phi(y) = (1 - e^-y) / y as the kernel computes it (phi.ts): Estrin's polynomial, or the exact form. */
+export function phif32(y: number, c: Float32Array, ci: Int32Array): number {
+  if (Math.abs(y) > getConstant(c, L.L_PHI_LIMIT)) return f(f(1 - expf32(-y, c, ci)) / y);
+  const k = (i: number): number => getConstant(c, L.L_PHI_C0 + i * L.L_STRIDE);
+  const y2 = f(y * y);
+  const y4 = f(y2 * y2);
+  const q0 = f(k(0) + f(k(1) * y));
+  const q1 = f(k(2) + f(k(3) * y));
+  const q2 = f(k(4) + f(k(5) * y));
+  const q3 = f(k(6) + f(k(7) * y));
+  return f(f(q0 + f(y2 * q1)) + f(y4 * f(q2 + f(y2 * q3))));
+}
+
 function coba(memory: LifMemory): Integrate {
   const { constantsF32: c, constantsI32: ci } = memory;
-  const [one, rest, negDtOverTau, eExc, eInh, meanE, meanI] = [
+  const [one, rest, dtOverTau, eExc, eInh, meanE, meanI] = [
     L.L_ONE,
     L.L_REST,
-    L.L_NEG_DT_OVER_TAU,
+    L.L_DT_OVER_TAU,
     L.L_E_EXC,
     L.L_E_INH,
     L.L_MEAN_E,
@@ -52,9 +65,8 @@ function coba(memory: LifMemory): Integrate {
     const gI = f(gi * meanI);
     const total = f(f(one + gE) + gI);
     const drive = f(f(rest + f(gE * eExc)) + f(gI * eInh));
-    const vInf = f(drive / total);
-    const decay = expf32(f(total * negDtOverTau), c, ci);
-    return f(vInf + f(f(v - vInf) * decay));
+    const rate = f(dtOverTau * phif32(f(total * dtOverTau), c, ci));
+    return f(v + f(rate * f(drive - f(total * v))));
   };
 }
 

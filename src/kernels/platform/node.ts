@@ -2,23 +2,34 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { WORKER_LOOP_SOURCE, type ThreadPlatform } from '../wasm/pool.js';
 
+/** The code of every warning the thread pool emits (process.on('warning') sees it). */
+export const THREADS_WARNING_CODE = 'JITCONN_THREADS';
+
+function warn(message: string): void {
+  process.emitWarning(message, { code: THREADS_WARNING_CODE });
+}
+
 /**
  * The thread platform in Node (package.json `imports`, `#platform`, condition `node`): workers are
  * worker_threads evaluating the loop's source text, unref'd so they never keep a process alive.
- * The only file of the library that imports Node modules. They start while the caller waits for
- * them, so the first call already runs on every thread.
+ * The only file of the library that imports Node modules. Workers start while the caller waits
+ * for them, so the first big call already runs on every thread. Problems starting them are
+ * process warnings (code JITCONN_THREADS).
  */
 export const platform: ThreadPlatform = {
   name: 'node',
   availableThreads: () => availableParallelism(),
   canStartThreads: () => true,
+  canShareMemory: () => true,
   startsWhileBlocked: true,
   spawn(init) {
     const source = `(${WORKER_LOOP_SOURCE})(require('node:worker_threads').workerData);`;
     const worker = new Worker(source, { eval: true, workerData: init });
     worker.unref();
-    // Failures reach the caller through the control block (C_ERROR / the ready count).
-    worker.on('error', () => undefined);
+    // The pool learns of a failed start through the control block (failed, ready); the error
+    // itself arrives here, later, and is reported too.
+    worker.on('error', (error) => warn(`jitconn: kernel worker thread ${init.tid} failed: ${String(error)}`));
     return { terminate: () => void worker.terminate() };
   },
+  warn,
 };

@@ -15,6 +15,13 @@ import { WORKER_LOOP_SOURCE, type ThreadPlatform } from '../wasm/pool.js';
  * pool never waits for its workers here: calls run on the calling thread until they are ready
  * (`await startThreads()` waits for that).
  */
+/** The code in every warning of the thread pool (as in Node's process warnings). */
+const THREADS_WARNING_CODE = 'JITCONN_THREADS';
+
+function warn(message: string): void {
+  console.warn(`${THREADS_WARNING_CODE}: ${message}`);
+}
+
 let threadsPossible: boolean | null = null;
 let workerUrl: string | null = null;
 
@@ -37,6 +44,7 @@ function detectThreads(): boolean {
 
 export const platform: ThreadPlatform = {
   name: 'web',
+  canShareMemory: () => typeof SharedArrayBuffer === 'function',
   availableThreads: () =>
     canStartThreads()
       ? Math.max(1, (globalThis.navigator?.hardwareConcurrency as number | undefined) ?? 1)
@@ -51,7 +59,10 @@ export const platform: ThreadPlatform = {
       }),
     );
     const worker = new Worker(workerUrl, { name: `jitconn kernels ${init.tid}` });
+    // The pool learns of a failed start through the control block (failed, ready).
+    worker.onerror = (event) => warn(`jitconn: kernel worker thread ${init.tid} failed: ${event.message}`);
     worker.postMessage(init);
     return { terminate: () => worker.terminate() };
   },
+  warn,
 };

@@ -1,12 +1,12 @@
-import { HEAP, THREAD_REGION_BYTES } from './layout.js';
+import { HEAP, THREAD } from '../abi/index.js';
 import type { KernelInstance } from './instance.js';
 import type { GapTable } from '../../definition/gapTable.js';
 import { buildGuide, GUIDE_ENTRIES } from './gapGuide.js';
 
 /**
- * Host-side layout of the memory above HEAP: an arena of padded gap tables (cached per p), the
- * per-thread regions (scratch and records ring, contiguous so thread t is at base + t * stride),
- * and above them the inputs and outputs of the current call.
+ * Host-side layout of a kernel memory above HEAP: an arena of padded gap tables (cached per p),
+ * the per-thread regions (abi/thread.ts, contiguous so thread t's is at base + t * stride), and
+ * above them the buffers of the current call, laid out one after another (take).
  */
 
 const TABLE_ARENA_BYTES = 16 << 20;
@@ -30,7 +30,9 @@ export class Heap {
   private tableTop = HEAP;
   private threadBase = 0;
   private threadCapacity = 0;
+  /** End of the persistent part (tables arena and thread regions): calls lay out from here. */
   private top = HEAP + TABLE_ARENA_BYTES;
+  private callTop = this.top;
 
   constructor(private readonly kernels: KernelInstance) {}
 
@@ -52,12 +54,12 @@ export class Heap {
     const address = this.tableTop;
     this.tableTop += bytes;
     this.kernels.ensure(this.top);
-    const padded = new Uint32Array(this.kernels.buffer, address, gap.limits.length + 5);
-    padded.fill(0);
-    padded[0] = 0xffffffff;
-    padded.set(gap.limits, 1);
-    if (useGuide)
-      new Uint32Array(this.kernels.buffer, address + tableBytes, GUIDE_ENTRIES).set(guide.entries);
+    const words = this.kernels.u32;
+    const at = address / 4;
+    words.fill(0, at, at + gap.limits.length + 5);
+    words[at] = 0xffffffff;
+    words.set(gap.limits, at + 1);
+    if (useGuide) words.set(guide.entries, (address + tableBytes) / 4);
     const table = { address, length: gap.limits.length, guide: useGuide ? address + tableBytes : 0 };
     this.tables.set(gap.prob, table);
     return table;
@@ -68,21 +70,38 @@ export class Heap {
     if (threads > this.threadCapacity) {
       this.threadBase = this.top;
       this.threadCapacity = threads;
-      this.top += threads * THREAD_REGION_BYTES;
+      this.top += threads * THREAD.bytes;
+      this.callTop = this.top;
       this.kernels.ensure(this.top);
     }
     return this.threadBase;
   }
 
-  /** Lays out one call's buffers (byte sizes) above the persistent part; returns their addresses. */
-  call(sizes: readonly number[]): number[] {
-    let at = this.top;
-    const addresses = sizes.map((size) => {
-      const address = at;
-      at += align(Math.max(size, 4));
-      return address;
-    });
-    this.kernels.ensure(at);
-    return addresses;
+  /** Starts laying out a call's buffers (the previous call's are free again). */
+  startCall(): void {
+    this.callTop = this.top;
+  }
+
+  /** A buffer of `bytes` for the current call: its address (the memory grows as needed). */
+  take(bytes: number): number {
+    const address = this.callTop;
+    this.callTop += align(Math.max(bytes, 4));
+    this.kernels.ensure(this.callTop);
+    return address;
+  }
+
+  /** Where the call's layout stands now (to free what is taken after it with release). */
+  mark(): number {
+    return this.callTop;
+  }
+
+  /** Frees the call's buffers taken since `mark`. */
+  release(mark: number): void {
+    this.callTop = mark;
+  }
+
+  /** Bytes of the persistent part: what a call's end may keep (runtime.ts gives back the rest). */
+  get persistentBytes(): number {
+    return this.top;
   }
 }

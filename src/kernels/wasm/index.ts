@@ -1,5 +1,7 @@
 import type { Backend } from '../../types.js';
-import { wasmGather, wasmLines, wasmNnz, wasmScatter } from './products.js';
+import { wasmGather } from './gather.js';
+import { wasmLines, wasmNnz } from './lines.js';
+import { wasmScatter } from './scatter.js';
 
 /**
  * The WebAssembly backend: SIMD kernels compiled from src/kernels/assembly, on every core for

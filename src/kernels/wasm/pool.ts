@@ -1,20 +1,6 @@
-import {
-  CTRL,
-  CURSORS,
-  C_CLAIM,
-  C_DONE,
-  C_EPOCH,
-  C_ERROR,
-  C_GEN,
-  C_JOB,
-  C_PROGRESS,
-  C_READY,
-  C_SHUTDOWN,
-  C_THREADS,
-  SLOTS,
-  SLOT_BYTES,
-  SLOT_COUNT,
-} from './layout.js';
+import { CONTROL, MAX_THREADS, MEMORY, SHARE_LINE } from '../abi/index.js';
+import { limits } from './limits.js';
+import { CONTROL_WORD as C, THREADS_PARAM_WORD } from './control.js';
 import type { KernelExports, KernelInstance } from './instance.js';
 
 /**
@@ -44,6 +30,8 @@ export interface ThreadPlatform {
   availableThreads(): number;
   /** Whether workers can run jobs from this thread (a page's main thread may not block, for one). */
   canStartThreads(): boolean;
+  /** Whether a shared memory can be made here (a browser page needs cross-origin isolation). */
+  canShareMemory(): boolean;
   /**
    * Whether a worker starts while its creator blocks (Node), or only once the creator returns to
    * its event loop (Web Workers): then the pool never waits for its workers.
@@ -51,9 +39,10 @@ export interface ThreadPlatform {
   readonly startsWhileBlocked: boolean;
   /** Starts a worker that runs WORKER_LOOP_SOURCE with `init` (throws when it cannot). */
   spawn(init: WorkerInit): WorkerHandle;
+  /** Reports a problem that products work around (a worker that did not start). */
+  warn(message: string): void;
 }
 
-const READY_TIMEOUT_MS = 10000;
 /** How long an idle worker polls for the next job before it sleeps. */
 const WORKER_SPIN_MS = 0.5;
 /** Polls of the done count before the caller sleeps. */
@@ -65,32 +54,39 @@ const CALLER_SPINS = 20000;
  */
 export const WORKER_LOOP_SOURCE = `function serveJobs(init) {
   const { module, memory, tid, epoch, startGen } = init;
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  const ctrl = new Int32Array(memory.buffer, ${CTRL}, 64);
-  Atomics.add(ctrl, ${C_READY}, 1);
-  Atomics.notify(ctrl, ${C_READY});
+  const ctrl = new Int32Array(memory.buffer, ${MEMORY.fields.control.offset}, ${CONTROL.bytes / 4});
+  const words = new Int32Array(memory.buffer);
+  let instance;
+  try {
+    instance = new WebAssembly.Instance(module, { env: { memory } });
+  } catch (error) {
+    Atomics.add(ctrl, ${C.failed}, 1);
+    Atomics.notify(ctrl, ${C.ready});
+    throw error;
+  }
+  Atomics.add(ctrl, ${C.ready}, 1);
+  Atomics.notify(ctrl, ${C.ready});
   let last = startGen;
   let idleSince = performance.now();
   for (let spins = 1; ; spins++) {
-    const gen = Atomics.load(ctrl, ${C_GEN});
+    const gen = Atomics.load(ctrl, ${C.gen});
     if (gen === last) {
       // Calls often come back to back: poll a while before sleeping (waking costs ~50 us).
       if (spins % 1024 !== 0 || performance.now() - idleSince < ${WORKER_SPIN_MS}) continue;
-      Atomics.wait(ctrl, ${C_GEN}, gen);
+      Atomics.wait(ctrl, ${C.gen}, gen);
       idleSince = performance.now();
       continue;
     }
     last = gen;
-    if (Atomics.load(ctrl, ${C_SHUTDOWN}) !== 0 || Atomics.load(ctrl, ${C_EPOCH}) !== epoch) return;
-    const threads = Atomics.load(ctrl, ${C_THREADS});
-    if (Atomics.load(ctrl, ${C_JOB}) !== gen || tid >= threads) continue;
+    if (Atomics.load(ctrl, ${C.shutdown}) !== 0 || Atomics.load(ctrl, ${C.epoch}) !== epoch) return;
+    if (Atomics.load(ctrl, ${C.job}) !== gen || tid >= words[${THREADS_PARAM_WORD}]) continue;
     try {
       instance.exports.runJob(tid);
     } catch (error) {
-      Atomics.store(ctrl, ${C_ERROR}, 1);
+      Atomics.store(ctrl, ${C.error}, 1);
     }
-    Atomics.add(ctrl, ${C_DONE}, 1);
-    Atomics.notify(ctrl, ${C_DONE});
+    Atomics.add(ctrl, ${C.done}, 1);
+    Atomics.notify(ctrl, ${C.done});
     idleSince = performance.now();
   }
 }`;
@@ -98,7 +94,8 @@ export const WORKER_LOOP_SOURCE = `function serveJobs(init) {
 export class ThreadPool {
   private workers: WorkerHandle[] = [];
   private epoch = 0;
-  private broken = false;
+  /** Most threads this pool can run (lowered for good when a worker fails to start). */
+  private limit = MAX_THREADS;
 
   constructor(
     private readonly kernels: KernelInstance,
@@ -106,51 +103,77 @@ export class ThreadPool {
   ) {}
 
   private get ctrl(): Int32Array {
-    return new Int32Array(this.kernels.buffer, CTRL, 64);
+    return this.kernels.control;
   }
 
-  /** Starts workers until `threads` threads (with the caller) are available; returns how many are. */
+  /** Gives up on threads it could not start: a warning, and never more than `threads` again. */
+  giveUp(threads: number, reason: string): number {
+    this.limit = threads;
+    if (threads === 1) this.shutdown();
+    this.platform.warn(
+      `jitconn: ${reason}; products run on ${threads === 1 ? 'the calling thread alone' : `${threads} threads`}`,
+    );
+    return threads;
+  }
+
+  /**
+   * Starts workers until `threads` threads (with the caller) are available; returns how many are.
+   * A worker that cannot be started, fails to instantiate the kernels or does not report ready
+   * in time is reported through the platform's warning, and the pool goes on with the threads
+   * it has (the calling thread alone when a worker started but never became ready).
+   */
   ensure(threads: number): number {
-    if (this.broken) return 1;
+    threads = Math.min(threads, this.limit);
     const ctrl = this.ctrl;
     if (this.workers.length === 0) {
       // A new epoch (kept in memory, so it grows across pools): workers of an older pool that
       // are still winding down never take part in a job of this one.
-      this.epoch = Atomics.add(ctrl, C_EPOCH, 1) + 1;
-      Atomics.store(ctrl, C_SHUTDOWN, 0);
-      Atomics.store(ctrl, C_READY, 0);
+      this.epoch = Atomics.add(ctrl, C.epoch, 1) + 1;
+      Atomics.store(ctrl, C.shutdown, 0);
+      Atomics.store(ctrl, C.ready, 0);
+      Atomics.store(ctrl, C.failed, 0);
     }
+    let spawnFailure: string | null = null;
     while (this.workers.length < threads - 1) {
       const init: WorkerInit = {
         module: this.kernels.module,
         memory: this.kernels.memory,
         tid: this.workers.length + 1,
         epoch: this.epoch,
-        startGen: Atomics.load(ctrl, C_GEN),
+        startGen: Atomics.load(ctrl, C.gen),
       };
       try {
         this.workers.push(this.platform.spawn(init));
-      } catch {
+      } catch (error) {
+        spawnFailure = `worker thread ${init.tid} could not be started (${String(error)})`;
         break;
       }
     }
     if (!this.platform.startsWhileBlocked) {
-      // Workers start once this thread yields: until all are ready, calls run here alone.
-      if (Atomics.load(ctrl, C_READY) < this.workers.length) return 1;
+      // Workers start once this thread returns to its event loop: until all are ready, calls run
+      // here alone (startThreads() waits for them without blocking).
+      if (spawnFailure !== null)
+        threads = Math.min(threads, this.giveUp(this.workers.length + 1, spawnFailure));
+      if (Atomics.load(ctrl, C.failed) > 0) {
+        return this.giveUp(1, 'a worker thread failed to instantiate the kernels');
+      }
+      if (Atomics.load(ctrl, C.ready) < this.workers.length) return 1;
       return Math.min(threads, this.workers.length + 1);
     }
     // Wait (bounded) until every worker has its instance, so a job never waits on a start-up.
-    const deadline = Date.now() + READY_TIMEOUT_MS;
+    const deadline = Date.now() + limits.readyTimeoutMs;
     for (;;) {
-      const ready = Atomics.load(ctrl, C_READY);
+      const ready = Atomics.load(ctrl, C.ready);
       if (ready >= this.workers.length) break;
-      if (Date.now() > deadline) {
-        this.shutdown();
-        this.broken = true;
-        return 1;
+      if (Atomics.load(ctrl, C.failed) > 0) {
+        return this.giveUp(1, 'a worker thread failed to instantiate the kernels');
       }
-      Atomics.wait(ctrl, C_READY, ready, 50);
+      if (Date.now() > deadline) {
+        return this.giveUp(1, `worker threads did not report ready within ${limits.readyTimeoutMs} ms`);
+      }
+      Atomics.wait(ctrl, C.ready, ready, 50);
     }
+    if (spawnFailure !== null) return this.giveUp(this.workers.length + 1, spawnFailure);
     return Math.min(threads, this.workers.length + 1);
   }
 
@@ -163,52 +186,46 @@ export class ThreadPool {
   run(exports: KernelExports, threads: number, meanwhile?: () => void): void {
     const buffer = this.kernels.buffer;
     const ctrl = this.ctrl;
-    Atomics.store(ctrl, C_JOB, 0);
-    Atomics.store(ctrl, C_CLAIM, 0);
-    Atomics.store(ctrl, C_PROGRESS, 0);
-    Atomics.store(ctrl, C_PROGRESS + 1, 0);
-    Atomics.store(ctrl, C_ERROR, 0);
-    Atomics.store(ctrl, C_THREADS, threads);
+    Atomics.store(ctrl, C.job, 0);
+    Atomics.store(ctrl, C.claim, 0);
+    Atomics.store(ctrl, C.progress, 0);
+    Atomics.store(ctrl, C.sleepers, 0);
+    Atomics.store(ctrl, C.error, 0);
     if (threads === 1) {
       exports.runJob(0);
       return;
     }
-    new Int32Array(buffer, CURSORS, threads * 16).fill(0);
-    new Int32Array(buffer, SLOTS, (SLOT_COUNT * SLOT_BYTES) / 4).fill(0);
-    Atomics.store(ctrl, C_DONE, 0);
-    const gen = (Atomics.load(ctrl, C_GEN) + 1) | 0;
-    Atomics.store(ctrl, C_JOB, gen);
-    Atomics.store(ctrl, C_GEN, gen);
-    Atomics.notify(ctrl, C_GEN);
+    const shareWords = (threads * SHARE_LINE.bytes) / 4;
+    new Int32Array(buffer, MEMORY.fields.cursors.offset, shareWords).fill(0);
+    new Int32Array(buffer, MEMORY.fields.handoffCounts.offset, shareWords).fill(0);
+    Atomics.store(ctrl, C.done, 0);
+    const gen = (Atomics.load(ctrl, C.gen) + 1) | 0;
+    Atomics.store(ctrl, C.job, gen);
+    Atomics.store(ctrl, C.gen, gen);
+    Atomics.notify(ctrl, C.gen);
     let failure: unknown = null;
     try {
       meanwhile?.();
       exports.runJob(0);
     } catch (error) {
       failure = error;
-      Atomics.store(ctrl, C_ERROR, 1);
+      Atomics.store(ctrl, C.error, 1);
     }
     for (let spins = 0; ; spins++) {
-      const done = Atomics.load(ctrl, C_DONE);
+      const done = Atomics.load(ctrl, C.done);
       if (done >= threads - 1) break;
-      if (spins > CALLER_SPINS) Atomics.wait(ctrl, C_DONE, done);
+      if (spins > CALLER_SPINS) Atomics.wait(ctrl, C.done, done);
     }
     if (failure !== null) throw failure;
-    if (Atomics.load(ctrl, C_ERROR) !== 0) throw new Error('jitconn: a kernel worker thread failed');
-  }
-
-  /** Stops the workers for good: every later call runs on the calling thread. */
-  giveUp(): void {
-    this.shutdown();
-    this.broken = true;
+    if (Atomics.load(ctrl, C.error) !== 0) throw new Error('jitconn: a kernel worker thread failed');
   }
 
   /** Stops every worker (they are unref'd anyway: an idle pool never keeps a process alive). */
   shutdown(): void {
     const ctrl = this.ctrl;
-    Atomics.store(ctrl, C_SHUTDOWN, 1);
-    Atomics.add(ctrl, C_GEN, 1);
-    Atomics.notify(ctrl, C_GEN);
+    Atomics.store(ctrl, C.shutdown, 1);
+    Atomics.add(ctrl, C.gen, 1);
+    Atomics.notify(ctrl, C.gen);
     for (const worker of this.workers) worker.terminate();
     this.workers = [];
   }

@@ -1,44 +1,80 @@
 import { KernelInstance } from './instance.js';
 import { Heap } from './heap.js';
-import { ThreadPool } from './pool.js';
-import { platform } from '#platform';
-import {
-  CTRL,
-  C_CLAIM,
-  C_THREADS,
-  MAX_THREADS,
-  PARAMS,
-  P_THREAD_BASE,
-  P_THREAD_STRIDE,
-  THREAD_REGION_BYTES,
-} from './layout.js';
+import { ThreadPool, type ThreadPlatform } from './pool.js';
+import { platform as hostPlatform } from '#platform';
+import { MAX_THREADS, MEMORY, THREAD, THREAD_LINE } from '../abi/index.js';
+import { CONTROL_WORD } from './control.js';
+import { limits } from './limits.js';
+import type { ParamBlock } from './params.js';
+import type { Prepared } from './job.js';
 import { JitconnArgumentError } from '../../errors.js';
 
 /**
- * The process-wide kernel runtime: one instance and memory, the heap layout, the thread pool
- * (started lazily, on the first call with enough work) and the configured thread count.
+ * The process-wide kernel runtime: two kernel instances, each with its memory and heap layout,
+ * made on first use: one over an unshared memory for small calls on the calling thread, one over
+ * a shared memory for the others and the worker pool (started lazily, on the first call with
+ * enough work); the configured thread count; and giving memory back after large calls.
  */
+
+/** Where thread t marks the serial of the job it takes part in: i32 index JOB_MARK + t * JOB_MARK_STRIDE. */
+const JOB_MARK = (MEMORY.fields.threadLines.offset + THREAD_LINE.fields.job.offset) / 4;
+const JOB_MARK_STRIDE = THREAD_LINE.bytes / 4;
+
+/**
+ * Calls on the calling thread alone estimated below this many nanoseconds of work use the
+ * unshared instance, whose copies in and out cost a fraction of a shared memory's (most of a
+ * small call); larger ones run measurably faster on the shared instance (measured: a few percent).
+ */
+const LOCAL_MAX_NS = 100_000;
 
 /** Calls estimated below this many nanoseconds of work stay on the calling thread. */
 export const PARALLEL_MIN_NS = 100_000;
 let parallelMinNs = PARALLEL_MIN_NS;
-
-let kernels: KernelInstance | null = null;
-let heap: Heap | null = null;
-let pool: ThreadPool | null = null;
 let threadCount = 0; // 0: not chosen yet, all cores
 
-export interface Runtime {
+/** A kernel instance with its heap, ready for one call's jobs. */
+export interface Call {
   readonly kernels: KernelInstance;
   readonly heap: Heap;
+  readonly params: ParamBlock;
+  /** Threads the call's jobs run on (1: the calling thread alone). */
+  threads: number;
+  /** The matrix whose parameters the block holds (job.ts writeSpec). */
+  lastSpec: Prepared | null;
 }
 
-export function runtime(): Runtime {
-  if (!kernels) {
-    kernels = new KernelInstance();
-    heap = new Heap(kernels);
-  }
-  return { kernels, heap: heap! };
+let platform: ThreadPlatform = hostPlatform;
+let jobsRun = 0;
+let lastThreads = 0;
+
+/** Jobs run so far (tests check that a product was split into pieces). */
+export function jobCount(): number {
+  return jobsRun;
+}
+
+/**
+ * How many threads took part in the last job, as the threads themselves recorded it (each marks
+ * the job's serial in its line of kernel memory when it starts its share).
+ */
+export function lastJobThreads(): number {
+  return lastThreads;
+}
+
+/** Starts worker threads through `next` from now on (tests); returns the previous platform. */
+export function setThreadPlatform(next: ThreadPlatform): ThreadPlatform {
+  const previous = platform;
+  shutdownThreads();
+  platform = next;
+  return previous;
+}
+
+let local: Call | null = null;
+let shared: Call | null = null;
+let pool: ThreadPool | null = null;
+
+function makeCall(sharedMemory: boolean): Call {
+  const kernels = new KernelInstance(sharedMemory);
+  return { kernels, heap: new Heap(kernels), params: kernels.params, threads: 1, lastSpec: null };
 }
 
 /** Threads used by calls big enough to share (default: every core). */
@@ -64,10 +100,17 @@ export function setParallelMinWork(ns: number): number {
   return previous;
 }
 
-/** Stops the worker threads; the next big call starts them again. */
+/** Stops the worker threads and gives back all kernel memory; the next call starts afresh. */
 export function shutdownThreads(): void {
   pool?.shutdown();
   pool = null;
+  shared = null;
+  local = null;
+}
+
+/** Bytes of kernel memory held now (both instances): 0 after shutdownThreads(). */
+export function kernelMemoryBytes(): number {
+  return (local?.kernels.bytes ?? 0) + (shared?.kernels.bytes ?? 0);
 }
 
 /** How long startThreads waits for the workers to report ready. */
@@ -84,55 +127,73 @@ const START_TIMEOUT_MS = 10_000;
 export async function startThreads(): Promise<number> {
   const wanted = getThreadCount();
   if (wanted === 1 || !platform.canStartThreads()) return 1;
-  pool ??= new ThreadPool(runtime().kernels, platform);
+  shared ??= makeCall(true);
+  pool ??= new ThreadPool(shared.kernels, platform);
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     const threads = pool.ensure(wanted);
     if (threads === Math.min(wanted, pool.size)) return threads;
     if (Date.now() > deadline) {
-      pool.giveUp();
-      return 1;
+      return pool.giveUp(1, `worker threads did not report ready within ${START_TIMEOUT_MS} ms`);
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
 
 /**
- * Threads for a call of about `workNs` nanoseconds of work: one when small, else up to
- * getThreadCount() (starting the pool if needed). Reserves the threads' memory regions, so it
- * must come before the call lays out its buffers.
+ * Starts a call of about `workNs` nanoseconds of work: on one thread when small, else on up to
+ * getThreadCount() (starting the pool if needed), with the instance that suits, its thread
+ * regions reserved and its call buffers free. End it with closeCall.
  */
-export function planThreads(workNs: number): number {
-  const { kernels: k, heap: h } = runtime();
+export function openCall(workNs: number): Call {
   let threads = workNs >= parallelMinNs && platform.canStartThreads() ? getThreadCount() : 1;
   if (threads > 1) {
-    pool ??= new ThreadPool(k, platform);
+    shared ??= makeCall(true);
+    pool ??= new ThreadPool(shared.kernels, platform);
     threads = pool.ensure(threads);
   }
-  const params = new DataView(k.buffer, PARAMS, 512);
-  params.setUint32(P_THREAD_BASE, h.threadRegions(Math.max(threads, pool?.size ?? 1)), true);
-  params.setUint32(P_THREAD_STRIDE, THREAD_REGION_BYTES, true);
-  return threads;
+  const onShared = threads > 1 || (workNs >= LOCAL_MAX_NS && platform.canShareMemory());
+  const call = onShared ? (shared ??= makeCall(true)) : (local ??= makeCall(false));
+  call.threads = threads;
+  call.params.threadBase = call.heap.threadRegions(threads > 1 ? Math.max(threads, pool!.size) : 1);
+  call.params.threadStride = THREAD.bytes;
+  call.heap.startCall();
+  return call;
 }
 
 /**
- * Runs the job whose parameters were written at PARAMS on `threads` threads (from planThreads);
- * `meanwhile` runs on the calling thread while the workers start on the job (see ThreadPool.run).
+ * Ends a call: an instance whose memory grew past its persistent part by more than
+ * limits.retainBytes is dropped (a memory cannot shrink), so the next call starts a fresh one.
  */
-export function runJob(threads: number, meanwhile?: () => void): void {
-  const { kernels: k } = runtime();
-  if (threads === 1 || !pool) {
-    meanwhile?.();
-    singleThread(k);
-  } else {
-    pool.run(k.exports, threads, meanwhile);
+export function closeCall(call: Call): void {
+  if (call.kernels.bytes <= call.heap.persistentBytes + limits.retainBytes) return;
+  if (call === shared) {
+    pool?.shutdown();
+    pool = null;
+    shared = null;
+  } else if (call === local) {
+    local = null;
   }
 }
 
-/** A job on the calling thread alone (no pool needed): the same control words, one thread. */
-function singleThread(k: KernelInstance): void {
-  const ctrl = new Int32Array(k.buffer, CTRL, 64);
-  Atomics.store(ctrl, C_CLAIM, 0);
-  Atomics.store(ctrl, C_THREADS, 1);
-  k.exports.runJob(0);
+/**
+ * Runs the job whose parameters were written in the call's parameter block on the call's
+ * threads; `meanwhile` runs on the calling thread while the workers start on the job (see
+ * ThreadPool.run).
+ */
+export function runJob(call: Call, meanwhile?: () => void): void {
+  const { kernels, threads } = call;
+  const serial = (jobsRun = (jobsRun + 1) | 0);
+  call.params.threads = threads;
+  call.params.job = serial;
+  if (threads === 1 || !pool) {
+    meanwhile?.();
+    Atomics.store(kernels.control, CONTROL_WORD.claim, 0);
+    kernels.exports.runJob(0);
+  } else {
+    pool.run(kernels.exports, threads, meanwhile);
+  }
+  lastThreads = 0;
+  const marks = kernels.i32;
+  for (let t = 0; t < threads; t++) if (marks[JOB_MARK + t * JOB_MARK_STRIDE] === serial) lastThreads++;
 }

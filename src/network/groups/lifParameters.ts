@@ -100,7 +100,7 @@ export function writeLifConstants(memory: LifMemory, p: ResolvedLifParameters, d
   setConstant(memory.constantsI32, L.L_REF_STEPS, refractorySteps(p.refractory, dt));
   set(L.L_DECAY_E, decay(p.tauExc));
   set(L.L_DECAY_I, decay(p.tauInh));
-  set(L.L_NEG_DT_OVER_TAU, -dt / p.tauM);
+  set(L.L_DT_OVER_TAU, dt / p.tauM);
   set(L.L_E_EXC, p.eExc);
   set(L.L_E_INH, p.eInh);
   set(L.L_MEAN_E, (p.tauExc / dt) * (1 - decay(p.tauExc)));

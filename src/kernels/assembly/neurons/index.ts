@@ -28,9 +28,34 @@ function exp4(x: v128): v128 {
   return f32x4.mul(p, i32x4.shl(i32x4.sub(t, v128.load(L.L_EXP_BIAS)), 23));
 }
 
+/** (1 - e^-y) / y where |y| > PHI_LIMIT (`far`), else `p`: rare, so kept out of the loop. */
+function phiFar(y: v128, p: v128, far: v128): v128 {
+  const exact = f32x4.div(f32x4.sub(v128.load(L.L_ONE), exp4(f32x4.neg(y))), y);
+  return v128.bitselect(exact, p, far);
+}
+
 /**
- * COBA: exponential Euler for v with ge and gi replaced by their exact means over the step,
- * g = 1 + gE + gI, v_inf = (E + gE E_exc + gI E_inh) / g, v' = v_inf + (v - v_inf) exp(-g dt / tau_m).
+ * phi(y) = (1 - e^-y) / y in each lane (src/kernels/neurons/phi.ts): its Taylor polynomial of
+ * degree 7 by Estrin's scheme where |y| <= PHI_LIMIT, else the exact form, chosen per lane.
+ */
+// @ts-ignore: decorator
+@inline
+function phi4(y: v128): v128 {
+  const y2 = f32x4.mul(y, y);
+  const y4 = f32x4.mul(y2, y2);
+  const q0 = f32x4.add(v128.load(L.L_PHI_C0), f32x4.mul(v128.load(L.L_PHI_C0 + L.L_STRIDE), y));
+  const q1 = f32x4.add(v128.load(L.L_PHI_C0 + 2 * L.L_STRIDE), f32x4.mul(v128.load(L.L_PHI_C0 + 3 * L.L_STRIDE), y));
+  const q2 = f32x4.add(v128.load(L.L_PHI_C0 + 4 * L.L_STRIDE), f32x4.mul(v128.load(L.L_PHI_C0 + 5 * L.L_STRIDE), y));
+  const q3 = f32x4.add(v128.load(L.L_PHI_C0 + 6 * L.L_STRIDE), f32x4.mul(v128.load(L.L_PHI_C0 + 7 * L.L_STRIDE), y));
+  const p = f32x4.add(f32x4.add(q0, f32x4.mul(y2, q1)), f32x4.mul(y4, f32x4.add(q2, f32x4.mul(y2, q3))));
+  const far = f32x4.gt(f32x4.abs(y), v128.load(L.L_PHI_LIMIT));
+  return v128.any_true(far) ? phiFar(y, p, far) : p;
+}
+
+/**
+ * COBA: exponential Euler for v with ge and gi replaced by their exact means over the step. With
+ * g = 1 + gE + gI, drive = E + gE E_exc + gI E_inh and y = g dt / tau_m, the step
+ * v' = v_inf + (v - v_inf) e^-y (v_inf = drive / g) is v' = v + (dt / tau_m) phi(y) (drive - g v).
  */
 // @ts-ignore: decorator
 @inline
@@ -42,9 +67,9 @@ function integrateCoba(v: v128, ge: v128, gi: v128): v128 {
     f32x4.add(v128.load(L.L_REST), f32x4.mul(gE, v128.load(L.L_E_EXC))),
     f32x4.mul(gI, v128.load(L.L_E_INH)),
   );
-  const vInf = f32x4.div(drive, total);
-  const decay = exp4(f32x4.mul(total, v128.load(L.L_NEG_DT_OVER_TAU)));
-  return f32x4.add(vInf, f32x4.mul(f32x4.sub(v, vInf), decay));
+  const a = v128.load(L.L_DT_OVER_TAU);
+  const rate = f32x4.mul(a, phi4(f32x4.mul(total, a)));
+  return f32x4.add(v, f32x4.mul(rate, f32x4.sub(drive, f32x4.mul(total, v))));
 }
 
 /** CUBA: the exact propagator of the linear system (v, ge, gi) over the step. */
