@@ -120,11 +120,11 @@ export function drawValueAxis(
   ctx.restore();
 }
 
-/** 500, 2,500, 40k, 1M: short enough for the value axis's margin. */
+/** 500, 40,000, 400k, 1M: short enough for the value axis's margin. */
 function formatTick(value: number): string {
   const size = Math.abs(value);
   if (size >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
-  if (size >= 1e4) return `${Number((value / 1e3).toPrecision(3))}k`;
+  if (size >= 1e5) return `${Number((value / 1e3).toPrecision(3))}k`;
   return size >= 1000 ? value.toLocaleString('en-US') : String(value);
 }
 
