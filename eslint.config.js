@@ -7,6 +7,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
+  // The demo page and the Web Worker thread platform run in browsers.
+  { files: ['web/**/*.ts', 'src/kernels/platform/web.ts'], languageOptions: { globals: { ...globals.browser } } },
   {
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -20,7 +20,7 @@ export type { DenseOperand } from './matrix/matmul.js';
 export { fromJSON } from './matrix/json.js';
 export type { FloatArray, MatrixOperand, VectorOperand } from './matrix/operands.js';
 export { setDefaultBackend, defaultBackendName } from './matrix/backends.js';
-export { getThreadCount, setThreadCount, shutdownThreads } from './kernels/wasm/index.js';
+export { getThreadCount, setThreadCount, shutdownThreads, startThreads } from './kernels/wasm/index.js';
 export type { Seed } from './definition/seed.js';
 export type { BackendName, MatrixSpec, WeightLaw } from './types.js';
 export * from './network/index.js';

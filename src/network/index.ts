@@ -20,6 +20,7 @@ export { StateMonitor } from './monitors/stateMonitor.js';
 export type { StateMonitorOptions } from './monitors/stateMonitor.js';
 export type { RunOptions, RunProgress, RunResult } from './run.js';
 export { spikeStatistics } from './statistics.js';
+export { SpikeChecksum, spikeChecksum } from './checksum.js';
 export type { SpikeStatistics } from './statistics.js';
 export { seededNormals, seededUniforms } from './random.js';
 export {
@@ -27,7 +28,12 @@ export {
   BENCHMARK_IN_DEGREE,
   BENCHMARK_NEURONS,
   BENCHMARK_WEIGHTS,
+  VOGELS_ABBOTT_WEIGHT_LAWS,
 } from './models/vogelsAbbott.js';
-export type { VogelsAbbottNetwork, VogelsAbbottOptions } from './models/vogelsAbbott.js';
+export type {
+  VogelsAbbottNetwork,
+  VogelsAbbottOptions,
+  VogelsAbbottWeightLaw,
+} from './models/vogelsAbbott.js';
 export { feedForward, visualisationNetwork, VISUALISATION_STEPS } from './models/feedForward.js';
 export type { FeedForwardNetwork, FeedForwardOptions } from './models/feedForward.js';

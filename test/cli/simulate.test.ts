@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { spikeChecksum } from '../../src/index.js';
 import { createProgram } from '../../cli/src/program.js';
 import { OUTPUT_FILES } from '../../cli/src/simulate/outputs.js';
 import type { Summary } from '../../cli/src/simulate/summary.js';
@@ -60,6 +61,7 @@ describe('jitconn simulate writes summary.json and the spikes as .npy', () => {
       model: 'poisson-coba',
       neurons: 500,
       inDegree: 80,
+      weightLaw: 'scalar',
       synapses: 40_000,
       jitBytes: 144,
       csrBytes: 40_000 * 8 + 501 * 4,
@@ -87,6 +89,8 @@ describe('jitconn simulate writes summary.json and the spikes as .npy', () => {
     expect(spikes.tType).toBe('float64');
     expect(spikes.i).toHaveLength(summary.spikes);
     expect(spikes.t).toHaveLength(summary.spikes);
+    expect(summary.spikeChecksum).toBe(spikeChecksum(spikes, 0.5));
+    expect(stdout).toContain(`checksum ${summary.spikeChecksum};`);
     expect(Math.max(...spikes.i)).toBeLessThan(500);
     // Times are multiples of dt in [0, 300), in time order.
     expect(

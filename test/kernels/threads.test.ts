@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { referenceBackend } from '../../src/kernels/referenceBackend.js';
 import { setThreadCount, wasmBackend } from '../../src/kernels/wasm/index.js';
-import { nodePlatform, THREADS_WARNING_CODE } from '../../src/kernels/wasm/nodeThreads.js';
+import { platform as nodePlatform, THREADS_WARNING_CODE } from '../../src/kernels/platform/node.js';
 import type { ThreadPlatform } from '../../src/kernels/wasm/pool.js';
-import { lastJobThreads, setThreadPlatform } from '../../src/kernels/wasm/runtime.js';
+import {
+  lastJobThreads,
+  setThreadPlatform,
+  shutdownThreads,
+  startThreads,
+} from '../../src/kernels/wasm/runtime.js';
 import { kernelSettings, sameBits, scatter, spec } from './kernelHelpers.js';
 
 /**
@@ -94,6 +99,37 @@ describe('thread pool', () => {
     setThreadPlatform(nodePlatform);
     const { got, took } = product(2);
     expect(took).toBe(2);
+    expect(sameBits(got, want)).toBe(true);
+  });
+});
+
+/*
+ * What a browser's Web Worker platform does, with worker_threads standing in for Web Workers: the
+ * pool never waits for its workers (in a browser they start only once the caller yields), calls
+ * run on the calling thread until the workers are ready, and startThreads() waits for them
+ * without blocking. Chromium runs the real thing in test/e2e.
+ */
+const WEB_LIKE: ThreadPlatform = { ...nodePlatform, startsWhileBlocked: false };
+
+describe('a platform whose workers start only when the caller yields', () => {
+  it('calls run on the calling thread until the workers are ready; startThreads waits for them', async () => {
+    setThreadPlatform(WEB_LIKE);
+    const first = product(3);
+    expect(first.took).toBe(1);
+    expect(sameBits(first.got, want)).toBe(true);
+    expect(await startThreads()).toBe(3);
+    const { got, took } = product(3);
+    expect(took).toBe(3);
+    expect(sameBits(got, want)).toBe(true);
+  });
+
+  it('where threads cannot start (a page`s main thread) and memory cannot be shared: one thread, the right result', async () => {
+    setThreadPlatform({ ...WEB_LIKE, canStartThreads: () => false, canShareMemory: () => false });
+    shutdownThreads();
+    setThreadCount(3);
+    expect(await startThreads()).toBe(1);
+    const { got, took } = product(3);
+    expect(took).toBe(1);
     expect(sameBits(got, want)).toBe(true);
   });
 });

@@ -75,7 +75,38 @@ describe('Vogels-Abbott benchmark networks', () => {
     expect(dense.network.jitBytes()).toBe(144);
   });
 
+  it('weight laws: uniform on [0, 2w) and normal N(w, (w/5)^2) keep the mean weight w, and change the run', async () => {
+    const scalar = vogelsAbbott({ seed: 6 });
+    await scalar.network.run(100);
+    for (const weightLaw of ['uniform', 'normal'] as const) {
+      const model = vogelsAbbott({ seed: 6, weightLaw });
+      expect(model.parameters.weightLaw).toBe(weightLaw);
+      for (const [projection, w] of [
+        [model.excitatory, 0.6],
+        [model.inhibitory, 6.7],
+      ] as const) {
+        expect(projection.matrix.law).toEqual(
+          weightLaw === 'uniform'
+            ? { kind: 'uniform', offset: 0, span: 2 * w }
+            : { kind: 'normal', loc: w, scale: w / 5 },
+        );
+        const weights = projection.matrix.tocsr().data;
+        const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+        // Standard error of the mean of n weights: w/sqrt(3n) (uniform) or w/(5 sqrt(n)) (normal); 6 of them
+        // (false-failure rate 2e-9 per check).
+        const se =
+          weightLaw === 'uniform' ? w / Math.sqrt(3 * weights.length) : w / (5 * Math.sqrt(weights.length));
+        expect(Math.abs(mean - w)).toBeLessThan(6 * se);
+        expect(weights.reduce((a, b) => Math.min(a, b))).toBeGreaterThanOrEqual(0);
+      }
+      await model.network.run(100);
+      expect(model.spikes!.count).toBeGreaterThan(0);
+      expect(Array.from(model.spikes!.i)).not.toEqual(Array.from(scalar.spikes!.i));
+    }
+  });
+
   it('checks its options', () => {
+    expect(() => vogelsAbbott({ weightLaw: 'lognormal' as 'normal' })).toThrow(/weightLaw/);
     expect(() => vogelsAbbott({ model: 'hh' as 'coba' })).toThrow(JitconnArgumentError);
     expect(() => vogelsAbbott({ neurons: 4 })).toThrow(/neurons/);
     expect(() => vogelsAbbott({ neurons: 100, inDegree: 101 })).toThrow(/inDegree/);

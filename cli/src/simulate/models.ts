@@ -12,6 +12,7 @@ function vogelsAbbottSimulation(options: SimulateOptions): Simulation {
     neurons: options.neurons,
     seed: options.seed,
     dt: options.dtMs,
+    weightLaw: options.weightLaw,
     ...(options.inDegree !== undefined ? { inDegree: options.inDegree } : {}),
   });
   const { network, spikes, parameters } = built;

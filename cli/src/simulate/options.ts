@@ -4,6 +4,7 @@ import { MAX_DIMENSION, MAX_SEED, MAX_THREADS, integerIn, milliseconds, outputDi
 export const MODELS = ['coba', 'cuba'] as const;
 export type ModelName = (typeof MODELS)[number];
 export const BACKENDS = ['wasm', 'reference'] as const;
+export const WEIGHT_LAWS = ['scalar', 'uniform', 'normal'] as const;
 
 /** Validated options of `jitconn simulate`: what a simulation is built and run from. */
 export interface SimulateOptions {
@@ -11,6 +12,8 @@ export interface SimulateOptions {
   readonly neurons: number;
   /** Synapses onto each neuron (p = inDegree / neurons); undefined: the model's own. */
   readonly inDegree: number | undefined;
+  /** How weights vary about the model's weight (the library's VogelsAbbottOptions.weightLaw). */
+  readonly weightLaw: (typeof WEIGHT_LAWS)[number];
   /** Simulated time, ms. */
   readonly durationMs: number;
   /** Time step, ms. */
@@ -28,6 +31,7 @@ export interface SimulateOptions {
 export const SIMULATE_DEFAULTS = {
   model: 'coba',
   neurons: 4000,
+  weightLaw: 'scalar',
   durationMs: 1000,
   dtMs: 0.1,
   seed: 1,
@@ -52,6 +56,11 @@ export function simulateFlags(command: Command): Command {
       new Option('--in-degree <K>', "synapses onto each neuron (default: the model's)").argParser(
         integerIn(1, MAX_DIMENSION),
       ),
+    )
+    .addOption(
+      new Option('--weight-law <law>', 'weights: every one the same, or uniform or normal about it')
+        .choices(WEIGHT_LAWS)
+        .default(SIMULATE_DEFAULTS.weightLaw),
     )
     .addOption(
       new Option('--duration <time>', 'simulated time: ms, or with a unit (500ms, 1s)')
@@ -85,6 +94,7 @@ export interface SimulateFlags {
   model: ModelName;
   neurons: number;
   inDegree?: number;
+  weightLaw: (typeof WEIGHT_LAWS)[number];
   duration: number;
   dt: number;
   seed: number;
@@ -112,6 +122,7 @@ export function toSimulateOptions(
       model: flags.model,
       neurons: flags.neurons,
       inDegree: flags.inDegree,
+      weightLaw: flags.weightLaw,
       durationMs: flags.duration,
       dtMs: flags.dt,
       seed: flags.seed,

@@ -32,7 +32,7 @@ export async function runSimulate(
   const setupSeconds = (performance.now() - setupStart) / 1000;
   print(
     `jitconn simulate: ${simulation.model}, ${formatCount(simulation.neurons)} neurons, ` +
-      `${formatCount(simulation.synapses)} synapses (in-degree ${formatCount(simulation.inDegree)}), ` +
+      `${formatCount(simulation.synapses)} synapses (in-degree ${formatCount(simulation.inDegree)}, ${options.weightLaw} weights), ` +
       `${options.durationMs} ms at dt = ${options.dtMs} ms, seed ${options.seed}`,
   );
   print(
@@ -75,7 +75,7 @@ export async function runSimulate(
   print(
     `${formatCount(summary.spikes)} spikes: mean rate ${summary.meanRateHz.toFixed(2)} Hz, ` +
       `CV of inter-spike intervals ${summary.cvIsi === null ? 'n/a' : summary.cvIsi.toFixed(2)}; ` +
-      `peak resident memory ${formatBytes(summary.peakResidentBytes)}`,
+      `checksum ${summary.spikeChecksum}; peak resident memory ${formatBytes(summary.peakResidentBytes)}`,
   );
   print(`Wrote ${OUTPUT_FILES.summary}, ${OUTPUT_FILES.spikesI}, ${OUTPUT_FILES.spikesT} to ${options.out}`);
   if (figures.length > 0) print(`Pictures: ${figures.join(', ')}`);

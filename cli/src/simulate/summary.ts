@@ -1,3 +1,4 @@
+import { spikeChecksum } from 'jitconn';
 import type { SimulateOptions } from './options.js';
 import type { Simulation, SimulationResult } from './source.js';
 import { cvIsi, meanRateHz } from './statistics.js';
@@ -9,6 +10,8 @@ export interface Summary {
   readonly model: string;
   readonly neurons: number;
   readonly inDegree: number;
+  /** How the weights vary (--weight-law). */
+  readonly weightLaw: string;
   readonly populations: Simulation['populations'];
   /** Synapses in all projections (never stored). */
   readonly synapses: number;
@@ -31,6 +34,8 @@ export interface Summary {
   readonly synapticEvents: number;
   readonly synapticEventsPerSecond: number;
   readonly spikes: number;
+  /** Checksum of every spike (neuron and step), 8 hex digits: jitconn's spikeChecksum; the demo page shows the same. */
+  readonly spikeChecksum: string;
   readonly meanRateHz: number;
   /** Mean coefficient of variation of inter-spike intervals (see statistics.ts); null if too few spikes. */
   readonly cvIsi: number | null;
@@ -61,6 +66,7 @@ export function buildSummary(
     model: simulation.model,
     neurons: simulation.neurons,
     inDegree: simulation.inDegree,
+    weightLaw: options.weightLaw,
     populations: simulation.populations,
     synapses: simulation.synapses,
     jitBytes: simulation.jitBytes,
@@ -78,6 +84,7 @@ export function buildSummary(
     synapticEvents: result.synapticEvents,
     synapticEventsPerSecond: perSecond(result.synapticEvents),
     spikes: spikes.i.length,
+    spikeChecksum: spikeChecksum(spikes, options.dtMs),
     meanRateHz: meanRateHz(spikes.i.length, simulation.neurons, result.simulatedMs),
     cvIsi: cvIsi(spikes.i, spikes.t, simulation.neurons),
     peakResidentBytes: process.resourceUsage().maxRSS * 1024,

@@ -16,4 +16,10 @@ export const wasmBackend: Backend = {
   lines: wasmLines,
 };
 
-export { getThreadCount, setParallelMinWork, setThreadCount, shutdownThreads } from './runtime.js';
+export {
+  getThreadCount,
+  setParallelMinWork,
+  setThreadCount,
+  shutdownThreads,
+  startThreads,
+} from './runtime.js';

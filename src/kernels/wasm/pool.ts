@@ -8,7 +8,8 @@ import type { KernelExports, KernelInstance } from './instance.js';
  * job (parameters in memory, then a bumped generation word), runs its own share, and blocks with
  * Atomics.wait until every worker taking part has finished. Workers block on the generation word
  * between jobs, so an idle pool costs nothing. Platform specifics (how a worker is started) are
- * behind ThreadPlatform: worker_threads in Node (nodeThreads.ts), Web Workers later.
+ * behind ThreadPlatform: worker_threads in Node, Web Workers in browsers (src/kernels/platform/,
+ * chosen by package.json `imports` conditions as `#platform`).
  */
 
 export interface WorkerInit {
@@ -24,8 +25,18 @@ export interface WorkerHandle {
 }
 
 export interface ThreadPlatform {
-  /** How many threads the machine runs at once (the default thread count). */
+  readonly name: 'node' | 'web';
+  /** How many threads the machine runs at once (the default thread count; 1 where threads cannot start). */
   availableThreads(): number;
+  /** Whether workers can run jobs from this thread (a page's main thread may not block, for one). */
+  canStartThreads(): boolean;
+  /** Whether a shared memory can be made here (a browser page needs cross-origin isolation). */
+  canShareMemory(): boolean;
+  /**
+   * Whether a worker starts while its creator blocks (Node), or only once the creator returns to
+   * its event loop (Web Workers): then the pool never waits for its workers.
+   */
+  readonly startsWhileBlocked: boolean;
   /** Starts a worker that runs WORKER_LOOP_SOURCE with `init` (throws when it cannot). */
   spawn(init: WorkerInit): WorkerHandle;
   /** Reports a problem that products work around (a worker that did not start). */
@@ -96,7 +107,7 @@ export class ThreadPool {
   }
 
   /** Gives up on threads it could not start: a warning, and never more than `threads` again. */
-  private giveUp(threads: number, reason: string): number {
+  giveUp(threads: number, reason: string): number {
     this.limit = threads;
     if (threads === 1) this.shutdown();
     this.platform.warn(
@@ -137,6 +148,17 @@ export class ThreadPool {
         spawnFailure = `worker thread ${init.tid} could not be started (${String(error)})`;
         break;
       }
+    }
+    if (!this.platform.startsWhileBlocked) {
+      // Workers start once this thread returns to its event loop: until all are ready, calls run
+      // here alone (startThreads() waits for them without blocking).
+      if (spawnFailure !== null)
+        threads = Math.min(threads, this.giveUp(this.workers.length + 1, spawnFailure));
+      if (Atomics.load(ctrl, C.failed) > 0) {
+        return this.giveUp(1, 'a worker thread failed to instantiate the kernels');
+      }
+      if (Atomics.load(ctrl, C.ready) < this.workers.length) return 1;
+      return Math.min(threads, this.workers.length + 1);
     }
     // Wait (bounded) until every worker has its instance, so a job never waits on a start-up.
     const deadline = Date.now() + limits.readyTimeoutMs;

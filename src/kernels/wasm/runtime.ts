@@ -1,7 +1,7 @@
 import { KernelInstance } from './instance.js';
 import { Heap } from './heap.js';
 import { ThreadPool, type ThreadPlatform } from './pool.js';
-import { nodePlatform } from './nodeThreads.js';
+import { platform as hostPlatform } from '#platform';
 import { MAX_THREADS, MEMORY, THREAD, THREAD_LINE } from '../abi/index.js';
 import { CONTROL_WORD } from './control.js';
 import { limits } from './limits.js';
@@ -43,7 +43,7 @@ export interface Call {
   lastSpec: Prepared | null;
 }
 
-let platform: ThreadPlatform = nodePlatform;
+let platform: ThreadPlatform = hostPlatform;
 let jobsRun = 0;
 let lastThreads = 0;
 
@@ -113,20 +113,47 @@ export function kernelMemoryBytes(): number {
   return (local?.kernels.bytes ?? 0) + (shared?.kernels.bytes ?? 0);
 }
 
+/** How long startThreads waits for the workers to report ready. */
+const START_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts the worker threads now (getThreadCount() of them, with the calling thread) and resolves
+ * with the number of threads calls will use once they are ready. In Node the first big call
+ * starts them anyway; in a browser's Web Worker, await it before heavy work: Web Workers start
+ * only once their creator returns to its event loop, so until then calls run on one thread. Where
+ * threads cannot start (a page's main thread, a page without cross-origin isolation) it resolves
+ * with 1.
+ */
+export async function startThreads(): Promise<number> {
+  const wanted = getThreadCount();
+  if (wanted === 1 || !platform.canStartThreads()) return 1;
+  shared ??= makeCall(true);
+  pool ??= new ThreadPool(shared.kernels, platform);
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const threads = pool.ensure(wanted);
+    if (threads === Math.min(wanted, pool.size)) return threads;
+    if (Date.now() > deadline) {
+      return pool.giveUp(1, `worker threads did not report ready within ${START_TIMEOUT_MS} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
 /**
  * Starts a call of about `workNs` nanoseconds of work: on one thread when small, else on up to
  * getThreadCount() (starting the pool if needed), with the instance that suits, its thread
  * regions reserved and its call buffers free. End it with closeCall.
  */
 export function openCall(workNs: number): Call {
-  let threads = workNs >= parallelMinNs ? getThreadCount() : 1;
+  let threads = workNs >= parallelMinNs && platform.canStartThreads() ? getThreadCount() : 1;
   if (threads > 1) {
     shared ??= makeCall(true);
     pool ??= new ThreadPool(shared.kernels, platform);
     threads = pool.ensure(threads);
   }
-  const call =
-    threads > 1 || workNs >= LOCAL_MAX_NS ? (shared ??= makeCall(true)) : (local ??= makeCall(false));
+  const onShared = threads > 1 || (workNs >= LOCAL_MAX_NS && platform.canShareMemory());
+  const call = onShared ? (shared ??= makeCall(true)) : (local ??= makeCall(false));
   call.threads = threads;
   call.params.threadBase = call.heap.threadRegions(threads > 1 ? Math.max(threads, pool!.size) : 1);
   call.params.threadStride = THREAD.bytes;

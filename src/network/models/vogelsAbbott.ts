@@ -1,6 +1,9 @@
 import { JitconnArgumentError } from '../../errors.js';
 import type { Seed } from '../../definition/seed.js';
+import type { JITCMatrix } from '../../matrix/jitcMatrix.js';
+import { JITCNormalR } from '../../matrix/normal.js';
 import { JITCScalarR } from '../../matrix/scalar.js';
+import { JITCUniformR } from '../../matrix/uniform.js';
 import type { BackendName } from '../../types.js';
 import type { LifGroup } from '../groups/lifGroup.js';
 import { LIF_DEFAULTS, type LifParameters } from '../groups/lifParameters.js';
@@ -25,9 +28,19 @@ export interface VogelsAbbottOptions {
   readonly backend?: BackendName;
   /** Synaptic weights, replacing the scaled benchmark values (COBA: in units of the leak conductance; CUBA: mV). */
   readonly weights?: { readonly exc?: number; readonly inh?: number };
+  /**
+   * How the weights of a projection vary about its weight w: 'scalar' (default) every synapse w;
+   * 'uniform' drawn from [0, 2w); 'normal' from N(w, (w / 5)^2) (a weight crosses zero with
+   * probability 3e-7). The mean, and so the mean synaptic input, is w in all three.
+   */
+  readonly weightLaw?: VogelsAbbottWeightLaw;
   /** Record every spike (default true). */
   readonly record?: boolean;
 }
+
+/** The weight laws `vogelsAbbott` offers (see VogelsAbbottOptions.weightLaw). */
+export const VOGELS_ABBOTT_WEIGHT_LAWS = ['scalar', 'uniform', 'normal'] as const;
+export type VogelsAbbottWeightLaw = (typeof VOGELS_ABBOTT_WEIGHT_LAWS)[number];
 
 /** A configured Vogels-Abbott network, ready to run. */
 export interface VogelsAbbottNetwork {
@@ -47,6 +60,7 @@ export interface VogelsAbbottNetwork {
     readonly inDegree: number;
     readonly prob: number;
     readonly weights: { readonly exc: number; readonly inh: number };
+    readonly weightLaw: VogelsAbbottWeightLaw;
     readonly seed: Seed;
     readonly dt: number;
   };
@@ -101,6 +115,10 @@ export function vogelsAbbott(options: VogelsAbbottOptions = {}): VogelsAbbottNet
     );
   }
   const seed = options.seed ?? 0;
+  const weightLaw = options.weightLaw ?? 'scalar';
+  if (!VOGELS_ABBOTT_WEIGHT_LAWS.includes(weightLaw)) {
+    throw new JitconnArgumentError('weightLaw', weightLaw, "'scalar', 'uniform' or 'normal'");
+  }
   const weights = scaledWeights(model, inDegree, options.weights);
   const network = new Network({ dt: options.dt, backend: options.backend });
   const inhibitory = Math.round(size * 0.2);
@@ -108,13 +126,8 @@ export function vogelsAbbott(options: VogelsAbbottOptions = {}): VogelsAbbottNet
   const prob = inDegree / size;
   const neurons = network.lifGroup(size, { ...BENCHMARK_NEURONS[model], name: 'neurons' });
   neurons.v.set(model === 'coba' ? seededNormals(seed, size, -55, 2) : seededUniforms(seed, size, -60, -50));
-  const exc = new JITCScalarR({ weight: weights.exc, prob, seed, shape: [excitatory, size] });
-  const inh = new JITCScalarR({
-    weight: weights.inh,
-    prob,
-    seed: derivedSeed(seed, 1),
-    shape: [inhibitory, size],
-  });
+  const exc = projectionMatrix(weightLaw, weights.exc, prob, seed, [excitatory, size]);
+  const inh = projectionMatrix(weightLaw, weights.inh, prob, derivedSeed(seed, 1), [inhibitory, size]);
   const excProjection = network.connect(neurons.slice(0, excitatory), neurons, exc, { target: 'ge' });
   const inhProjection = network.connect(neurons.slice(excitatory, size), neurons, inh, { target: 'gi' });
   const spikes = options.record === false ? null : network.spikeMonitor(neurons);
@@ -132,10 +145,29 @@ export function vogelsAbbott(options: VogelsAbbottOptions = {}): VogelsAbbottNet
       inDegree,
       prob,
       weights,
+      weightLaw,
       seed,
       dt: network.dt,
     },
   };
+}
+
+/** The matrix of one projection: mean weight w under `law` (see VogelsAbbottOptions.weightLaw). */
+function projectionMatrix(
+  law: VogelsAbbottWeightLaw,
+  w: number,
+  prob: number,
+  seed: Seed,
+  shape: [number, number],
+): JITCMatrix {
+  switch (law) {
+    case 'scalar':
+      return new JITCScalarR({ weight: w, prob, seed, shape });
+    case 'uniform':
+      return new JITCUniformR({ wlow: Math.min(0, 2 * w), whigh: Math.max(0, 2 * w), prob, seed, shape });
+    case 'normal':
+      return new JITCNormalR({ wloc: w, wscale: Math.abs(w) / 5, prob, seed, shape });
+  }
 }
 
 /** The benchmark weights times 80 / K, unless given. */

@@ -39,6 +39,14 @@ export class SpikeMonitor {
     return counts;
   }
 
+  /**
+   * Forgets the spikes recorded so far, keeping its buffers: a display that reads the new spikes
+   * now and then and clears the monitor holds only the spikes since its last read.
+   */
+  clear(): void {
+    this.#count = 0;
+  }
+
   /** @internal Appends the spikes of one step (the group's first `count` spikes). */
   record(spikes: Uint32Array, count: number, time: number): void {
     const { start, end } = this.source;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { WORKER_LOOP_SOURCE, type ThreadPlatform } from './pool.js';
+import { WORKER_LOOP_SOURCE, type ThreadPlatform } from '../wasm/pool.js';
 
 /** The code of every warning the thread pool emits (process.on('warning') sees it). */
 export const THREADS_WARNING_CODE = 'JITCONN_THREADS';
@@ -10,13 +10,18 @@ function warn(message: string): void {
 }
 
 /**
- * The Node-specific part of the thread pool (the only file that imports Node modules): workers
- * are worker_threads evaluating the loop's source text, unref'd so they never keep a process
- * alive. Problems starting them are process warnings (code JITCONN_THREADS). A browser build
- * swaps this file for one that starts Web Workers from a Blob URL.
+ * The thread platform in Node (package.json `imports`, `#platform`, condition `node`): workers are
+ * worker_threads evaluating the loop's source text, unref'd so they never keep a process alive.
+ * The only file of the library that imports Node modules. Workers start while the caller waits
+ * for them, so the first big call already runs on every thread. Problems starting them are
+ * process warnings (code JITCONN_THREADS).
  */
-export const nodePlatform: ThreadPlatform = {
+export const platform: ThreadPlatform = {
+  name: 'node',
   availableThreads: () => availableParallelism(),
+  canStartThreads: () => true,
+  canShareMemory: () => true,
+  startsWhileBlocked: true,
   spawn(init) {
     const source = `(${WORKER_LOOP_SOURCE})(require('node:worker_threads').workerData);`;
     const worker = new Worker(source, { eval: true, workerData: init });
