@@ -18,7 +18,9 @@ function warn(message: string): void {
  * process warnings (code JITCONN_THREADS).
  */
 /** Whether the process was started with V8's baseline WebAssembly compiler off already. */
-const liftoffOff = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].includes('--no-liftoff');
+const liftoffOff = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].includes(
+  '--no-liftoff',
+);
 
 /**
  * V8 first compiles WebAssembly with its baseline compiler (Liftoff) and optimizes a function
