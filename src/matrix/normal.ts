@@ -1,12 +1,6 @@
 import type { Seed } from '../definition/seed.js';
 import { createMatrix } from './classes.js';
-import {
-  initFrom,
-  type CommonFields,
-  type InternalInit,
-  type MatrixInit,
-  type ShapeOptions,
-} from './construct.js';
+import { initFrom, type CommonFields, type MatrixInit, type ShapeOptions } from './construct.js';
 import { JITCMatrix } from './jitcMatrix.js';
 import { lawFromWeightSpec } from './weightSpec.js';
 
@@ -38,14 +32,14 @@ export abstract class JITCNormal extends JITCMatrix {
 
 /** Normal weights, generated along rows: `spikes @ M` is event-driven. */
 export class JITCNormalR extends JITCNormal {
-  constructor(data: NormalData | NormalFields | InternalInit, options?: ShapeOptions) {
+  constructor(data: NormalData | NormalFields, options?: ShapeOptions) {
     super(initFrom(data, options, 'row', FIELDS, law));
   }
 }
 
 /** Normal weights, generated along columns: `M @ spikes` is event-driven. */
 export class JITCNormalC extends JITCNormal {
-  constructor(data: NormalData | NormalFields | InternalInit, options?: ShapeOptions) {
+  constructor(data: NormalData | NormalFields, options?: ShapeOptions) {
     super(initFrom(data, options, 'col', FIELDS, law));
   }
 }

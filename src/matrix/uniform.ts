@@ -1,12 +1,6 @@
 import type { Seed } from '../definition/seed.js';
 import { createMatrix } from './classes.js';
-import {
-  initFrom,
-  type CommonFields,
-  type InternalInit,
-  type MatrixInit,
-  type ShapeOptions,
-} from './construct.js';
+import { initFrom, type CommonFields, type MatrixInit, type ShapeOptions } from './construct.js';
 import { JITCMatrix } from './jitcMatrix.js';
 import { lawFromWeightSpec } from './weightSpec.js';
 
@@ -43,14 +37,14 @@ export abstract class JITCUniform extends JITCMatrix {
 
 /** Uniform weights, generated along rows: `spikes @ M` is event-driven. */
 export class JITCUniformR extends JITCUniform {
-  constructor(data: UniformData | UniformFields | InternalInit, options?: ShapeOptions) {
+  constructor(data: UniformData | UniformFields, options?: ShapeOptions) {
     super(initFrom(data, options, 'row', FIELDS, law));
   }
 }
 
 /** Uniform weights, generated along columns: `M @ spikes` is event-driven. */
 export class JITCUniformC extends JITCUniform {
-  constructor(data: UniformData | UniformFields | InternalInit, options?: ShapeOptions) {
+  constructor(data: UniformData | UniformFields, options?: ShapeOptions) {
     super(initFrom(data, options, 'col', FIELDS, law));
   }
 }
