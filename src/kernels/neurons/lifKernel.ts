@@ -1,3 +1,4 @@
+import { platform } from '#platform';
 import { WASM_BASE64 } from './neuronBinary.generated.js';
 import type { LifMemory } from './lifMemory.js';
 import { stepCobaReference, stepCubaReference } from './lifReference.js';
@@ -20,7 +21,7 @@ function neuronModule(): WebAssembly.Module {
     const binary = atob(WASM_BASE64);
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    compiled = new WebAssembly.Module(bytes);
+    compiled = platform.compile(bytes);
   }
   return compiled;
 }

@@ -65,4 +65,6 @@ export const platform: ThreadPlatform = {
     return { terminate: () => worker.terminate() };
   },
   warn,
+  // Browsers choose their own compilation tiers.
+  compile: (bytes) => new WebAssembly.Module(bytes),
 };

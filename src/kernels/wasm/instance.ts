@@ -3,6 +3,7 @@ import { CONTROL, HEAP, MEMORY } from '../abi/index.js';
 import { ZIGGURAT } from '../../definition/weights/ziggurat.js';
 import { paramBlock, type ParamBlock } from './params.js';
 import { JitconnTooLargeError } from '../../errors.js';
+import { platform } from '#platform';
 
 /**
  * The compiled kernels over one memory. A shared memory serves the worker pool (every worker has
@@ -35,8 +36,8 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 const compiled: { shared?: WebAssembly.Module; local?: WebAssembly.Module } = {};
 
 function moduleFor(shared: boolean): WebAssembly.Module {
-  if (shared) return (compiled.shared ??= new WebAssembly.Module(decodeBase64(WASM_SHARED_BASE64)));
-  return (compiled.local ??= new WebAssembly.Module(decodeBase64(WASM_LOCAL_BASE64)));
+  if (shared) return (compiled.shared ??= platform.compile(decodeBase64(WASM_SHARED_BASE64)));
+  return (compiled.local ??= platform.compile(decodeBase64(WASM_LOCAL_BASE64)));
 }
 
 export class KernelInstance {

@@ -41,6 +41,8 @@ export interface ThreadPlatform {
   spawn(init: WorkerInit): WorkerHandle;
   /** Reports a problem that products work around (a worker that did not start). */
   warn(message: string): void;
+  /** Compiles a kernels module, as fast-running as the engine allows from its first call. */
+  compile(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module;
 }
 
 /** How long an idle worker polls for the next job before it sleeps. */
