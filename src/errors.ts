@@ -92,7 +92,9 @@ export class JitconnShapeError extends RangeError {
    * ```ts
    * import { JitconnShapeError } from 'jitconn';
    *
-   * throw new JitconnShapeError('x must have 1000 entries, got 999');
+   * function checkInput(x: Float32Array): void {
+   *   if (x.length !== 1000) throw new JitconnShapeError(`x must have 1000 entries, got ${x.length}`);
+   * }
    * ```
    */
   constructor(message: string) {
@@ -127,7 +129,10 @@ export class JitconnTooLargeError extends RangeError {
    * ```ts
    * import { JitconnTooLargeError } from 'jitconn';
    *
-   * throw new JitconnTooLargeError('todense() would allocate 10^10 elements, more than 2^28');
+   * function allocate(elements: number): Float32Array {
+   *   if (elements > 2 ** 28) throw new JitconnTooLargeError(`${elements} elements, more than 2^28`);
+   *   return new Float32Array(elements);
+   * }
    * ```
    */
   constructor(message: string) {
