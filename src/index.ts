@@ -6,7 +6,7 @@ export { BinaryArray } from './matrix/binaryArray.js';
 export { JITCMatrix } from './matrix/jitcMatrix.js';
 export type { MatrixJSON } from './matrix/jitcMatrix.js';
 export type { CsrMatrix, CsrOptions, MaterialiseOptions } from './matrix/materialise.js';
-export type { MatrixOptions } from './matrix/construct.js';
+export type { MatrixOptions, ShapeOptions } from './matrix/construct.js';
 export type { WeightSpec } from './matrix/weightSpec.js';
 export type { ProductOptions } from './matrix/productOptions.js';
 export { JITCScalar, JITCScalarR, JITCScalarC, JITCHomoR, JITCHomoC } from './matrix/scalar.js';

@@ -11,11 +11,38 @@
  *  - scalar:  every weight is `value` (no words drawn);
  *  - normal:  `loc + scale * z`, z standard normal from the ziggurat (usually one word);
  *  - uniform: `offset + span * u`, u = (word >>> 8) * 2^-24 in [0, 1) (one word).
+ *
+ * @example
+ * ```ts
+ * import { JITCUniformR, type WeightLaw } from 'jitconn';
+ *
+ * const law: WeightLaw = new JITCUniformR([0.1, 0.3, 0.2, 1], { shape: [10, 10] }).law;
+ * // { kind: 'uniform', offset: 0.1, span: 0.19999999999999998 }
+ * ```
  */
 export type WeightLaw =
-  | { readonly kind: 'scalar'; readonly value: number }
-  | { readonly kind: 'normal'; readonly loc: number; readonly scale: number }
-  | { readonly kind: 'uniform'; readonly offset: number; readonly span: number };
+  | {
+      /** Every weight is `value`. */
+      readonly kind: 'scalar';
+      /** The weight of every connection. */
+      readonly value: number;
+    }
+  | {
+      /** Weights `loc + scale * z`, z standard normal. */
+      readonly kind: 'normal';
+      /** Mean of the weights. */
+      readonly loc: number;
+      /** Standard deviation of the weights, times any `scale()` factor (so negative after a negative one). */
+      readonly scale: number;
+    }
+  | {
+      /** Weights `offset + span * u`, u uniform in [0, 1). */
+      readonly kind: 'uniform';
+      /** The weight at u = 0: `wlow`, times any `scale()` factor. */
+      readonly offset: number;
+      /** `whigh - wlow`, times any `scale()` factor (so negative after a negative one). */
+      readonly span: number;
+    };
 
 /**
  * Everything that defines a JIT matrix: it is a pure function of these fields and (row, column).
@@ -24,14 +51,29 @@ export type WeightLaw =
  * column j. Orientation `col` (the C classes) generates along columns: line j is column j,
  * position i is row i. The transpose of one is the other with the same fields and the shape
  * swapped, so `R.T` is exactly a C matrix and `C.T` an R matrix.
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR } from 'jitconn';
+ *
+ * const spec = new JITCScalarR([0.5, 0.1, 2 ** 32 + 7], { shape: [3, 4] }).spec;
+ * // { seedLo: 7, seedHi: 1, prob: 0.1, law: { kind: 'scalar', value: 0.5 }, orientation: 'row', rows: 3, cols: 4 }
+ * ```
  */
 export interface MatrixSpec {
+  /** Low 32 bits of the seed. */
   readonly seedLo: number;
+  /** High 32 bits of the seed (0 for a seed below 2^32). */
   readonly seedHi: number;
+  /** Connection probability of every entry, in [0, 1]. */
   readonly prob: number;
+  /** The law of the weights. */
   readonly law: WeightLaw;
+  /** 'row': generated along rows (R classes); 'col': along columns (C classes). */
   readonly orientation: 'row' | 'col';
+  /** Number of rows (presynaptic neurons of `spikes @ M`). */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
 }
 
@@ -64,6 +106,10 @@ export interface ProductTarget {
   readonly fresh: boolean;
 }
 
+/**
+ * Where products run: 'wasm' (the default: SIMD WebAssembly kernels on every core) or 'reference'
+ * (the plain TypeScript definition: slow, and the meaning of every result). Both give the same bits.
+ */
 export type BackendName = 'reference' | 'wasm';
 
 /**

@@ -20,12 +20,38 @@ export function checkBackendName(name: unknown, argument = 'backend'): BackendNa
   return name as BackendName;
 }
 
-/** The backend every matrix uses unless it names its own. */
+/**
+ * The backend every matrix uses unless it names its own: 'wasm' until `setDefaultBackend` changes it.
+ *
+ * @returns 'wasm' or 'reference'.
+ * @example
+ * ```ts
+ * import { defaultBackendName } from 'jitconn';
+ *
+ * defaultBackendName(); // 'wasm'
+ * ```
+ */
 export function defaultBackendName(): BackendName {
   return defaultName;
 }
 
-/** Choose the backend every matrix uses unless it names its own. */
+/**
+ * Chooses the backend every matrix uses unless it names its own. A matrix without a backend reads
+ * the default at each product, so it follows the change; a network takes the default when it is
+ * created. Both backends give the same bits: 'reference' is the plain definition, to check
+ * results or debug.
+ *
+ * @param name - 'wasm' or 'reference'.
+ * @throws {@link JitconnArgumentError} when `name` is not one of them.
+ * @example
+ * ```ts
+ * import { JITCScalarR, setDefaultBackend } from 'jitconn';
+ *
+ * setDefaultBackend('reference');
+ * new JITCScalarR([0.1, 0.1, 1], { shape: [100, 50] }).backend; // 'reference'
+ * setDefaultBackend('wasm');
+ * ```
+ */
 export function setDefaultBackend(name: BackendName): void {
   defaultName = checkBackendName(name);
 }

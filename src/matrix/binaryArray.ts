@@ -35,6 +35,17 @@ function allocateIndices(entries: number, what: string): Uint32Array {
  * Stored as the sorted indices of the active entries of each vector, so a vector of
  * 3 billion neurons with 100 spikes costs 100 indices. Products with a BinaryArray are
  * event-driven: only the lines of active entries are generated. Immutable.
+ *
+ * @example
+ * ```ts
+ * import { BinaryArray, JITCScalarR } from 'jitconn';
+ *
+ * const a = new BinaryArray([true, false, true, false]); // spikes at 0 and 2
+ * const b = BinaryArray.fromIndices([0, 2], 4); // the same
+ * const c = BinaryArray.bernoulli(0.05, 1000, 7); // seeded: each of 1000 neurons spikes with p = 0.05
+ * const M = new JITCScalarR([0.1, 0.1, 12345], { shape: [1000, 500] });
+ * M.vecmat(c); // only c's rows of M are generated
+ * ```
  */
 export class BinaryArray {
   readonly #length: number;
@@ -49,8 +60,22 @@ export class BinaryArray {
   }
 
   /**
-   * From booleans or 0/1 numbers (any non-zero number counts as a spike). With `shape: [k, n]`
-   * the values are a row-major batch of k vectors of n entries.
+   * Spikes from booleans or 0/1 numbers (any non-zero number counts as a spike). With
+   * `shape: [k, n]` the values are a row-major batch of k vectors of n entries.
+   *
+   * @param values - One boolean or number per entry (any array or typed array).
+   * @param options - `{ shape: [k, n] }` for a batch; without it, one vector of `values.length`.
+   * @throws {@link JitconnArgumentError} when `values` is not array-like, an entry is neither a
+   *   boolean nor a number (or is NaN), the length is not in [1, 2^32 - 1], or `shape` is not two
+   *   such dimensions whose product is `values.length`.
+   * @throws {@link JitconnTooLargeError} when the spike indices cannot be allocated.
+   * @example
+   * ```ts
+   * import { BinaryArray } from 'jitconn';
+   *
+   * const one = new BinaryArray([1, 0, 0, 1]); // spikes at 0 and 3
+   * const batch = new BinaryArray([1, 0, 0, 0, 1, 1], { shape: [2, 3] }); // [[0], [1, 2]]
+   * ```
    */
   constructor(values: ArrayLike<boolean | number>, options: { shape?: readonly [number, number] } = {}) {
     if ((values as unknown) === INTERNAL && pending !== null) {
@@ -116,6 +141,20 @@ export class BinaryArray {
   /**
    * Spikes where `values[i] > threshold`: the step of a spiking layer (membrane potential above
    * threshold), without an intermediate 0/1 array. NaN never spikes.
+   *
+   * @param values - The values, one per entry.
+   * @param threshold - An entry spikes where its value is strictly above this.
+   * @returns A single vector of `values.length` entries.
+   * @throws {@link JitconnArgumentError} when `values` is not array-like, its length is not in
+   *   [1, 2^32 - 1], an entry is not a number, or `threshold` is not a number or is NaN.
+   * @example
+   * ```ts
+   * import { BinaryArray, JITCNormalR } from 'jitconn';
+   *
+   * const w1 = new JITCNormalR([0, 0.05, 0.01, 2024], { shape: [10_000, 5000] });
+   * const input = BinaryArray.bernoulli(0.001, 10_000, 1);
+   * const hidden = BinaryArray.threshold(w1.vecmat(input), 0.2); // the layer's spikes
+   * ```
    */
   static threshold(values: ArrayLike<number>, threshold: number): BinaryArray {
     if (!isArrayLike(values))
@@ -134,7 +173,23 @@ export class BinaryArray {
     return BinaryArray.fromSorted([found.slice(0, count)], values.length, undefined);
   }
 
-  /** A vector of `length` entries with spikes at `indices` (any order, no repeats). */
+  /**
+   * A vector of `length` entries with spikes at `indices` (any order, no repeats): spikes as a
+   * simulator lists them.
+   *
+   * @param indices - The spiking entries, integers in [0, length).
+   * @param length - Entries of the vector, an integer in [1, 2^32 - 1].
+   * @returns A single vector.
+   * @throws {@link JitconnArgumentError} when `indices` is not array-like, an index is not an
+   *   integer in [0, length) or is repeated, or `length` is not an integer in [1, 2^32 - 1].
+   * @example
+   * ```ts
+   * import { BinaryArray } from 'jitconn';
+   *
+   * const spikes = BinaryArray.fromIndices([400, 3, 17], 1000);
+   * spikes.indices(); // Uint32Array [3, 17, 400]
+   * ```
+   */
   static fromIndices(indices: ArrayLike<number>, length: number): BinaryArray {
     if (!isArrayLike(indices)) {
       throw new JitconnArgumentError('indices', indices, 'an array or typed array of integers');
@@ -163,8 +218,24 @@ export class BinaryArray {
   }
 
   /**
-   * Seeded Bernoulli(p) spikes: `shape` is n for one vector or [k, n] for a batch. Exact
-   * Bernoulli per entry and reproducible everywhere, like the matrices.
+   * Seeded Bernoulli(p) spikes: every entry spikes with probability `prob`, independently. Exact
+   * Bernoulli per entry and reproducible everywhere, like the matrices: the same seed gives the
+   * same spikes.
+   *
+   * @param prob - Spike probability of every entry, in [0, 1].
+   * @param shape - n for one vector of n entries, or [k, n] for a batch of k vectors.
+   * @param seed - An integer in [0, 2^53) or a bigint in [0, 2^64).
+   * @returns The spikes: a vector, or a batch for `[k, n]`.
+   * @throws {@link JitconnArgumentError} when `prob` is not in [0, 1], the seed is invalid, or
+   *   `shape` is not n or [k, n] with integers in [1, 2^32 - 1].
+   * @throws {@link JitconnTooLargeError} when the spike indices cannot be allocated.
+   * @example
+   * ```ts
+   * import { BinaryArray } from 'jitconn';
+   *
+   * const spikes = BinaryArray.bernoulli(0.05, 1000, 0); // 50 spikes expected
+   * const steps = BinaryArray.bernoulli(0.05, [16, 1000], 0); // a batch of 16 vectors
+   * ```
    */
   static bernoulli(prob: number, shape: number | readonly [number, number], seed: Seed): BinaryArray {
     checkProb(prob);
@@ -189,12 +260,35 @@ export class BinaryArray {
     return this.#batchSize === undefined ? [this.#length] : [this.#batchSize, this.#length];
   }
 
-  /** Number of spikes (over the whole batch). */
+  /**
+   * The number of spikes, over the whole batch.
+   *
+   * @returns The count of active entries.
+   * @example
+   * ```ts
+   * import { BinaryArray } from 'jitconn';
+   *
+   * BinaryArray.fromIndices([3, 17, 400], 1000).sum(); // 3
+   * ```
+   */
   sum(): number {
     return this.#active.reduce((total, indices) => total + indices.length, 0);
   }
 
-  /** Sorted active indices of vector `b` (0 for a single vector): a copy, the array stays unchanged. */
+  /**
+   * The spiking entries of vector `b`, increasing.
+   *
+   * @param b - Which vector of a batch (0, the default, for a single vector).
+   * @returns A copy: writing into it leaves the BinaryArray unchanged.
+   * @throws {@link JitconnArgumentError} when `b` is not a vector index in [0, batch size).
+   * @example
+   * ```ts
+   * import { BinaryArray } from 'jitconn';
+   *
+   * const steps = BinaryArray.bernoulli(0.1, [3, 100], 5);
+   * steps.indices(2); // the spikes of the third vector
+   * ```
+   */
   indices(b = 0): Uint32Array {
     const indices = Number.isInteger(b) ? this.#active[b] : undefined;
     if (indices === undefined) {
@@ -203,7 +297,18 @@ export class BinaryArray {
     return indices.slice();
   }
 
-  /** Dense 0/1 values, row-major for a batch. */
+  /**
+   * The spikes as dense 0/1 values.
+   *
+   * @returns One byte per entry (length, or batch size x length row-major).
+   * @throws {@link JitconnTooLargeError} when the array cannot be allocated.
+   * @example
+   * ```ts
+   * import { BinaryArray } from 'jitconn';
+   *
+   * BinaryArray.fromIndices([0, 2], 4).toUint8Array(); // Uint8Array [1, 0, 1, 0]
+   * ```
+   */
   toUint8Array(): Uint8Array {
     let out: Uint8Array;
     try {

@@ -1,5 +1,5 @@
 import type { JITCMatrix } from './jitcMatrix.js';
-import type { MatrixInit } from './construct.js';
+import type { InternalInit, MatrixInit } from './construct.js';
 import { FROM_INIT } from './construct.js';
 import { JITCNormalC, JITCNormalR } from './normal.js';
 import { JITCScalarC, JITCScalarR } from './scalar.js';
@@ -10,7 +10,9 @@ import { JITCUniformC, JITCUniformR } from './uniform.js';
  * copy, a new law or a parsed JSON document gets the class a user would have constructed.
  */
 export function createMatrix(init: MatrixInit): JITCMatrix {
-  const from = { [FROM_INIT]: init };
+  // The constructors' public signatures name only the user's two forms; `initFrom` recognises this
+  // already validated init (by FROM_INIT) before anything else, so it passes through them unchanged.
+  const from = { [FROM_INIT]: init } satisfies InternalInit as never;
   const row = init.orientation === 'row';
   switch (init.law.kind) {
     case 'scalar':

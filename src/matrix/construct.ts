@@ -14,9 +14,22 @@ export interface MatrixInit {
   readonly backend?: BackendName | undefined;
 }
 
-/** Options every constructor accepts. */
+/**
+ * Options every matrix constructor accepts.
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR } from 'jitconn';
+ *
+ * const M = new JITCScalarR({ weight: 0.1, prob: 0.1, seed: 1, shape: [100, 50], backend: 'reference' });
+ * M.backend; // 'reference'
+ * ```
+ */
 export interface MatrixOptions {
-  /** 'wasm' (the default) or 'reference' (the plain definition, slow). */
+  /**
+   * Where its products run: 'wasm' or 'reference' (the plain definition, slow, same bits).
+   * Default: the default backend when the product runs (see `setDefaultBackend`).
+   */
   readonly backend?: BackendName;
 }
 
@@ -26,15 +39,28 @@ export interface InternalInit {
   readonly [FROM_INIT]: MatrixInit;
 }
 
-/** Options of the tuple form: `new JITCScalarR([weight, prob, seed], { shape })`. */
+/**
+ * Options of the tuple form of the matrix constructors: the shape, and optionally the backend.
+ *
+ * @example
+ * ```ts
+ * import { JITCNormalC } from 'jitconn';
+ *
+ * const M = new JITCNormalC([0, 0.1, 0.05, 7], { shape: [2000, 1000] });
+ * ```
+ */
 export interface ShapeOptions extends MatrixOptions {
+  /** [rows, cols], integers in [1, 2^32 - 1]. */
   readonly shape: readonly [number, number];
 }
 
-/** The common fields of the options form. */
+/** The fields of the options form that every weight law shares. */
 export interface CommonFields extends MatrixOptions {
+  /** Connection probability of every entry, in [0, 1]. */
   readonly prob: number;
+  /** The seed: the same seed gives the same connections and weights everywhere. */
   readonly seed: Seed;
+  /** [rows, cols], integers in [1, 2^32 - 1]. */
   readonly shape: readonly [number, number];
 }
 

@@ -49,7 +49,24 @@ function parse(json: unknown): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Rebuild a matrix from `toJSON()` output (an object or its JSON text). */
+/**
+ * Rebuilds a matrix from what `toJSON()` wrote, the object or its JSON text: the same class (weight
+ * law and orientation), connections and weights. It runs on the default backend.
+ *
+ * @param json - A {@link MatrixJSON} object or its JSON text.
+ * @returns The matrix.
+ * @throws {@link JitconnArgumentError} when the text is not JSON or not an object, or a field is
+ *   missing or invalid (`format`, `version`, `orientation`, `law`, `prob`, `seed`, `shape`): the
+ *   error names the field.
+ * @example
+ * ```ts
+ * import { JITCUniformC, fromJSON } from 'jitconn';
+ *
+ * const M = new JITCUniformC([0, 0.2, 0.1, 9], { shape: [300, 200] });
+ * const saved = JSON.stringify(M);
+ * const again = fromJSON(saved); // a JITCUniformC with the same connections and weights
+ * ```
+ */
 export function fromJSON(json: MatrixJSON | string): JITCMatrix {
   const value = parse(json);
   if (value['format'] !== 'jitconn-matrix') {

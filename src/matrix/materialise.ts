@@ -5,15 +5,42 @@ import { lineCount, lineLength } from '../definition/matrixSpec.js';
 import type { Backend, LineConnections, MatrixSpec } from '../types.js';
 import { allocateFloat32, checkMaterialisable } from './allocate.js';
 
-/** Compressed sparse rows of the realised matrix. */
+/**
+ * Compressed sparse rows of the realised matrix, what `tocsr()` returns: the layout of
+ * scipy.sparse.csr_matrix (`csr_matrix((data, indices, indptr), shape)`).
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR, type CsrMatrix } from 'jitconn';
+ *
+ * const csr: CsrMatrix = new JITCScalarR([1, 0.5, 7], { shape: [3, 4] }).tocsr();
+ * for (let i = 0; i < csr.shape[0]; i++) {
+ *   const columns = csr.indices.subarray(csr.indptr[i], csr.indptr[i + 1]); // row i's connections
+ * }
+ * ```
+ */
 export interface CsrMatrix {
+  /** Row pointers, one per row plus one: row i's connections are at [indptr[i], indptr[i + 1]). */
   readonly indptr: Uint32Array;
+  /** The column of every connection, increasing within a row. */
   readonly indices: Uint32Array;
+  /** The weight of every connection, at the same positions as `indices`. */
   readonly data: Float32Array;
+  /** [rows, cols] of the CSR matrix: with `tocsr({ rows })`, [rows.length, cols]. */
   readonly shape: [number, number];
 }
 
-/** Limits for the methods that materialise a matrix. */
+/**
+ * Limits for the methods that materialise a matrix (`todense()`, `tocsr()`).
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR } from 'jitconn';
+ *
+ * const M = new JITCScalarR([0.1, 0.1, 1], { shape: [20_000, 20_000] });
+ * const dense = M.todense({ maxElements: 2 ** 29 }); // 400 million entries: 1.6 GB, above the default
+ * ```
+ */
 export interface MaterialiseOptions {
   /**
    * Most memory to allocate, in 4-byte units (float32 elements): default 2^28 (1 GiB). It covers
@@ -22,7 +49,17 @@ export interface MaterialiseOptions {
   readonly maxElements?: number;
 }
 
-/** Options of `tocsr()`. */
+/**
+ * Options of `tocsr()`: the allocation budget, and optionally the rows to take.
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR } from 'jitconn';
+ *
+ * const M = new JITCScalarR([0.1, 0.001, 1], { shape: [1_000_000, 1_000_000] });
+ * const firstRows = M.tocsr({ rows: [0, 1, 2] }); // 3 rows of a matrix of 10^9 connections
+ * ```
+ */
 export interface CsrOptions extends MaterialiseOptions {
   /**
    * Only these rows (strictly increasing row indices): the result has one CSR row per entry, in

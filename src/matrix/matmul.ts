@@ -5,13 +5,24 @@ import type { FloatArray } from './operands.js';
 import type { ProductOptions } from './productOptions.js';
 import { checkShape } from './validate.js';
 
-/** A row-major float matrix operand for `matmul`: `data[i * shape[1] + j]` is entry (i, j). */
+/**
+ * A row-major float matrix operand for `matmul`: `data[i * shape[1] + j]` is entry (i, j). Only
+ * these two fields: a strided or offset view must be copied into a contiguous array first.
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR, matmul, type DenseOperand } from 'jitconn';
+ *
+ * const X: DenseOperand = { data: new Float32Array(4 * 1000).fill(1), shape: [4, 1000] };
+ * const Y = matmul(X, new JITCScalarR([0.1, 0.1, 1], { shape: [1000, 500] })); // 4 x 500
+ * ```
+ */
 export interface DenseOperand {
+  /** The entries, row-major: shape[0] * shape[1] of them. */
   readonly data: FloatArray;
+  /** [rows, cols] of the operand. */
   readonly shape: readonly [number, number];
 }
-
-type Operand = JITCMatrix | BinaryArray | FloatArray | DenseOperand;
 
 const DENSE_KEYS = new Set(['data', 'shape']);
 
@@ -58,12 +69,34 @@ function checkOperand(x: unknown, argument: string): void {
 }
 
 /**
- * `a @ b` with a JIT matrix on either side, dispatched as Python's `@` would: a vector gives a
- * vector (vecmat / matvec); a spike batch or a dense { data, shape } matrix gives a matrix
- * (rmatmat / matmat). One side must be a JIT matrix. `options` are those of every product
- * (`out`, `accumulate`).
+ * `a @ b` with a JIT matrix on exactly one side, dispatched as Python's `@` would: a vector gives
+ * a vector (`spikes @ M` is `M.vecmat(spikes)`, `M @ spikes` is `M.matvec(spikes)`); a spike batch
+ * or a dense `{ data, shape }` matrix gives a row-major matrix (`rmatmat` on the left of M,
+ * `matmat` on its right, where a batch's vectors are the columns of the operand).
+ *
+ * @param a - The left operand: a JIT matrix, or spikes, floats or `{ data, shape }` when `b` is one.
+ * @param b - The right operand: a JIT matrix, or spikes, floats or `{ data, shape }` when `a` is one.
+ * @param options - `{ out, accumulate }`, as for every product.
+ * @returns The product, as the method it dispatches to returns it.
+ * @throws {@link JitconnArgumentError} when neither or both operands are JIT matrices, an operand
+ *   is of another type or a dense operand has fields other than `data` and `shape`; and whatever
+ *   the product throws.
+ * @throws {@link JitconnShapeError} when the shapes do not fit.
+ * @example
+ * ```ts
+ * import { BinaryArray, JITCScalarR, matmul } from 'jitconn';
+ *
+ * const w = new JITCScalarR([0.1, 0.1, 12345], { shape: [1000, 500] });
+ * const spikes = BinaryArray.bernoulli(0.05, 1000, 0);
+ * const out = matmul(spikes, w); // Float32Array(500), the same as w.vecmat(spikes)
+ * const back = matmul(w, new Float32Array(500).fill(1)); // Float32Array(1000): w @ x
+ * ```
  */
-export function matmul(a: Operand, b: Operand, options?: ProductOptions): Float32Array {
+export function matmul(
+  a: JITCMatrix | BinaryArray | FloatArray | DenseOperand,
+  b: JITCMatrix | BinaryArray | FloatArray | DenseOperand,
+  options?: ProductOptions,
+): Float32Array {
   const denseA = checkDense(a, 'a');
   const denseB = checkDense(b, 'b');
   if (!denseA) checkOperand(a, 'a');

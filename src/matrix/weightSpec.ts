@@ -3,12 +3,36 @@ import { MAX_NORMAL_VARIATE } from '../definition/weights/ziggurat.js';
 import type { WeightLaw } from '../types.js';
 import { checkFinite, checkNonNegative } from './validate.js';
 
-/** A new weight law for `withWeight`: a scalar, or the parameters of a normal or uniform law. */
+/**
+ * A new weight law for `withWeight`: a scalar, or the parameters of a normal or uniform law.
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR, type WeightSpec } from 'jitconn';
+ *
+ * const laws: WeightSpec[] = [0.2, { weight: 0.2 }, { wloc: 0.2, wscale: 0.05 }, { wlow: 0, whigh: 0.4 }];
+ * const M = new JITCScalarR([0.1, 0.1, 1], { shape: [100, 100] });
+ * const variants = laws.map((law) => M.withWeight(law)); // the same connections, four laws
+ * ```
+ */
 export type WeightSpec =
   | number
-  | { readonly weight: number }
-  | { readonly wloc: number; readonly wscale: number }
-  | { readonly wlow: number; readonly whigh: number };
+  | {
+      /** Every weight (scalar law). */
+      readonly weight: number;
+    }
+  | {
+      /** Mean of the weights (normal law). */
+      readonly wloc: number;
+      /** Standard deviation of the weights, >= 0 (normal law). */
+      readonly wscale: number;
+    }
+  | {
+      /** Lower bound of the weights, included (uniform law). */
+      readonly wlow: number;
+      /** Upper bound of the weights, excluded, >= wlow (uniform law). */
+      readonly whigh: number;
+    };
 
 const FLOAT32_LIMIT = 'a number whose weights stay finite in float32 (|w| < 3.4e38)';
 

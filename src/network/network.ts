@@ -24,6 +24,7 @@ export interface NetworkOptions {
 
 /** A name for a group, in messages and summaries. */
 export interface Named {
+  /** The group's name (default: its kind and position, e.g. 'lif0'). */
   readonly name?: string;
 }
 
@@ -38,9 +39,24 @@ interface Member {
  * group updates (integrates, fires, draws or replays its spikes); spike monitors record; every
  * projection delivers the spikes of `delay` steps ago into its target. Nothing in a step depends
  * on the order groups or projections were added. See docs/networks.md.
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR, Network } from 'jitconn';
+ *
+ * const network = new Network({ dt: 0.1 });
+ * const input = network.poissonGroup(1000, { rate: 20, seed: 1 });
+ * const cells = network.lifGroup(500, { current: 5 });
+ * network.connect(input, cells, new JITCScalarR([0.5, 0.05, 2], { shape: [1000, 500] }), { target: 'ge' });
+ * const spikes = network.spikeMonitor(cells);
+ * await network.run(100); // 100 ms
+ * console.log(spikes.count, 'spikes');
+ * ```
  */
 export class Network implements Steppable {
+  /** The time step, in ms. */
   readonly dt: number;
+  /** The backend of the neuron steps and of every projection's products. */
   readonly backend: BackendName;
   readonly #members: Member[] = [];
   readonly #projections: { projection: Projection; member: Member }[] = [];
@@ -52,6 +68,20 @@ export class Network implements Steppable {
   #running = false;
   #stop = false;
 
+  /**
+   * An empty network: add groups, connect them, add monitors, then run.
+   *
+   * @param options - `{ dt, backend }`: the time step in ms (default 0.1) and the backend (default:
+   *   the default backend at creation).
+   * @throws {@link JitconnArgumentError} when `options` is not an object, `dt` is not finite and > 0,
+   *   or the backend is unknown.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network({ dt: 0.1, backend: 'wasm' });
+   * ```
+   */
   constructor(options: NetworkOptions = {}) {
     if (typeof options !== 'object' || options === null) {
       throw new JitconnArgumentError('options', options, 'an object { dt, backend } or undefined');
@@ -66,32 +96,123 @@ export class Network implements Steppable {
 
   // ----- building ---------------------------------------------------------------------------
 
-  /** Leaky integrate-and-fire neurons (COBA or CUBA exponential synapses). */
+  /**
+   * Adds leaky integrate-and-fire neurons with exponential synapses (COBA or CUBA), at rest.
+   *
+   * @param size - Number of neurons, an integer in [1, 2^32 - 1].
+   * @param parameters - The neuron parameters, each defaulting to {@link LIF_DEFAULTS} (the
+   *   Vogels-Abbott neuron), and an optional `name`.
+   * @returns The group: set its `v` to start elsewhere than at rest.
+   * @throws {@link JitconnArgumentError} when `size` or a parameter is out of range, the name is not
+   *   a string, or the network is running.
+   * @throws {@link JitconnTooLargeError} when the group's state would exceed the 4 GiB of a
+   *   WebAssembly memory.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network();
+   * const cells = network.lifGroup(1000, { synapse: 'cuba', current: 11, name: 'cells' });
+   * ```
+   */
   lifGroup(size: number, parameters: LifParameters & Named = {}): LifGroup {
     return this.#add(
       new LifGroup(this.#name(parameters, 'lif'), this.#size(size), parameters, this.dt, this.backend),
     );
   }
 
-  /** Independent seeded Poisson spike trains: `{ rate }` in Hz or `{ prob }` per step, and a seed. */
+  /**
+   * Adds independent seeded Poisson spike trains, an input: `{ rate }` in Hz or `{ prob }` per
+   * step, and a seed.
+   *
+   * @param size - Number of neurons, an integer in [1, 2^32 - 1].
+   * @param options - `{ rate }` or `{ prob }` (exactly one), `seed`, and an optional `name`.
+   * @returns The group.
+   * @throws {@link JitconnArgumentError} when `size` is out of range, both or neither of `rate` and
+   *   `prob` are given, the rate exceeds one spike per step (1000 / dt Hz) or is negative, `prob` is
+   *   outside [0, 1], the seed is invalid, the name is not a string, or the network is running.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network({ dt: 0.1 });
+   * const input = network.poissonGroup(500, { rate: 10, seed: 7 }); // 10 Hz each
+   * ```
+   */
   poissonGroup(size: number, options: PoissonOptions & Named): PoissonGroup {
     return this.#add(new PoissonGroup(this.#name(options, 'poisson'), this.#size(size), options, this.dt));
   }
 
-  /** Spikes from given lists: neuron `indices[k]` fires at `times[k]` ms. */
+  /**
+   * Adds given spikes: neuron `indices[k]` fires at `times[k]` ms, in step round(times[k] / dt).
+   *
+   * @param size - Number of neurons, an integer in [1, 2^32 - 1].
+   * @param options - `{ indices, times }` of equal length, and an optional `name`.
+   * @returns The group.
+   * @throws {@link JitconnArgumentError} when `size` is out of range, an index is not in
+   *   [0, size), a time is not finite and >= 0, the lengths differ, a neuron has two spikes in one
+   *   step, the name is not a string, or the network is running.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network({ dt: 0.1 });
+   * const cue = network.spikeSource(10, { indices: [0, 3], times: [5, 12.5] });
+   * ```
+   */
   spikeSource(size: number, options: SpikeSourceOptions & Named): SpikeSource {
     return this.#add(new SpikeSource(this.#name(options, 'source'), this.#size(size), options, this.dt));
   }
 
-  /** A memoryless layer: spikes where the input summed in the previous step exceeds `threshold`. */
+  /**
+   * Adds a memoryless layer: spikes where the input summed in the previous step exceeds
+   * `threshold`.
+   *
+   * @param size - Number of neurons, an integer in [1, 2^32 - 1].
+   * @param options - `{ threshold }`, and an optional `name`.
+   * @returns The group.
+   * @throws {@link JitconnArgumentError} when `size` is out of range, the threshold is not a number
+   *   or is NaN, the name is not a string, or the network is running.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network({ dt: 1 });
+   * const layer = network.thresholdGroup(200, { threshold: 0.2 });
+   * ```
+   */
   thresholdGroup(size: number, options: ThresholdOptions & Named): ThresholdGroup {
     return this.#add(new ThresholdGroup(this.#name(options, 'layer'), this.#size(size), options));
   }
 
   /**
-   * A projection from `pre` to `post` through `matrix` (see Projection for the shapes accepted).
-   * Connect before running: a delay longer than any before restarts the presynaptic group's spike
-   * history, so spikes already in flight towards other projections of that group are dropped.
+   * Adds a projection from `pre` to `post` through `matrix` (see {@link Projection} for the shapes
+   * accepted). Connect before running: a delay longer than any before restarts the presynaptic
+   * group's spike history, so spikes already in flight towards other projections of that group
+   * are dropped.
+   *
+   * @param pre - The presynaptic group of this network, or a slice of one.
+   * @param post - The postsynaptic group of this network, or a slice of one.
+   * @param matrix - A JIT matrix of shape [pre, post] or [post, pre]; it runs on the network's
+   *   backend.
+   * @param options - `{ target, delay }`: the postsynaptic variable the input is added to ('ge',
+   *   'gi' or 'v' for a LIF group; default: the group's only variable), and the delay in whole steps
+   *   (default 0, at most 65536).
+   * @returns The projection.
+   * @throws {@link JitconnArgumentError} when `pre` or `post` is not a group of this network or a
+   *   slice of one, `matrix` is not a JIT matrix, `target` is not a variable of the postsynaptic
+   *   group, `delay` is out of range, or the network is running.
+   * @throws {@link JitconnShapeError} when the matrix's shape is neither [pre, post] nor [post, pre].
+   * @example
+   * ```ts
+   * import { JITCScalarR, Network } from 'jitconn';
+   *
+   * const network = new Network({ dt: 0.1 });
+   * const cells = network.lifGroup(1000);
+   * const exc = cells.slice(0, 800);
+   * const M = new JITCScalarR([0.6, 0.02, 2], { shape: [800, 1000] });
+   * network.connect(exc, cells, M, { target: 'ge', delay: 10 }); // 1 ms delay
+   * ```
    */
   connect(
     pre: NeuronGroup | GroupSlice,
@@ -114,7 +235,24 @@ export class Network implements Steppable {
     return projection;
   }
 
-  /** Records every spike of a group or slice (neuron index and time in ms). */
+  /**
+   * Adds a monitor that records every spike of a group or slice (neuron index and time in ms).
+   *
+   * @param source - A group of this network, or a slice of one.
+   * @returns The monitor: its `i` and `t` grow as the network runs.
+   * @throws {@link JitconnArgumentError} when `source` is not a group of this network or a slice of
+   *   one, or the network is running.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network();
+   * const input = network.poissonGroup(100, { rate: 50, seed: 1 });
+   * const spikes = network.spikeMonitor(input.slice(0, 10)); // the first 10 neurons
+   * network.advance(1000);
+   * spikes.i; spikes.t; // neuron (0 to 9) and time of each spike
+   * ```
+   */
   spikeMonitor(source: NeuronGroup | GroupSlice): SpikeMonitor {
     this.#checkIdle();
     const range = this.#range(source, 'source');
@@ -123,7 +261,29 @@ export class Network implements Steppable {
     return monitor;
   }
 
-  /** Samples `variable` of chosen neurons every `every` steps. */
+  /**
+   * Adds a monitor that samples `variable` of chosen neurons every `every` steps, at the start of
+   * the step (so the first sample is the initial state).
+   *
+   * @param source - A group of this network, or a slice of one.
+   * @param variable - One of the group's state variables, e.g. 'v', 'ge', 'gi' for a LIF group.
+   * @param options - `{ neurons, every }`: which neurons, as indices within the source (default:
+   *   all), and every how many steps (default 1).
+   * @returns The monitor.
+   * @throws {@link JitconnArgumentError} when `source` is not a group of this network or a slice of
+   *   one, the group has no such variable, a neuron index is out of the source, `every` is not an
+   *   integer >= 1, or the network is running.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network({ dt: 0.1 });
+   * const cells = network.lifGroup(100, { current: 15 });
+   * const trace = network.stateMonitor(cells, 'v', { neurons: [0, 1], every: 10 });
+   * network.advance(1000);
+   * trace.trace(0); // neuron 0's potential every ms
+   * ```
+   */
   stateMonitor(
     source: NeuronGroup | GroupSlice,
     variable: string,
@@ -150,6 +310,20 @@ export class Network implements Steppable {
   /**
    * Synapses of every projection: 'expected' (default) is rows * cols * p per matrix, instant;
    * 'counted' regenerates every connection to count it (seconds for 10^9). Never stored.
+   *
+   * @param mode - 'expected' or 'counted'.
+   * @returns The total over the projections.
+   * @throws {@link JitconnArgumentError} when `mode` is neither.
+   * @throws {@link JitconnTooLargeError} when counting a matrix would take too long (see
+   *   `JITCMatrix.nnz`).
+   * @example
+   * ```ts
+   * import { vogelsAbbott } from 'jitconn';
+   *
+   * const { network } = vogelsAbbott();
+   * network.synapseCount(); // 320,000 expected
+   * network.synapseCount('counted'); // the exact count, near it
+   * ```
    */
   synapseCount(mode: 'expected' | 'counted' = 'expected'): number {
     if (mode !== 'expected' && mode !== 'counted') {
@@ -162,12 +336,21 @@ export class Network implements Steppable {
     );
   }
 
-  /** Bytes the projections' matrices hold: their parameters only. */
+  /**
+   * Bytes the projections' matrices hold: their parameters only.
+   *
+   * @returns 72 per projection.
+   */
   jitBytes(): number {
     return this.#projections.reduce((total, { projection }) => total + projection.matrix.memoryBytes(), 0);
   }
 
-  /** Bytes the same synapses would take stored as CSR (float32 weights, int32 indices), expected count. */
+  /**
+   * Bytes the same synapses would take stored as CSR (float32 weights, int32 indices), at their
+   * expected count: what the JIT matrices save.
+   *
+   * @returns The total over the projections.
+   */
   csrBytes(): number {
     return this.#projections.reduce((total, { projection }) => total + projection.csrBytes(), 0);
   }
@@ -199,7 +382,23 @@ export class Network implements Steppable {
     return this.#stop;
   }
 
-  /** Runs `steps` steps at once, synchronously (no progress, no yielding). */
+  /**
+   * Runs `steps` steps at once, synchronously (no progress, no yielding): for short runs and for
+   * code that interleaves steps with its own work.
+   *
+   * @param steps - A whole number of steps >= 0 (default 1).
+   * @throws {@link JitconnArgumentError} when `steps` is not a whole number >= 0, or a run is in
+   *   progress.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network({ dt: 0.1 });
+   * const input = network.poissonGroup(100, { rate: 10, seed: 1 });
+   * network.advance(10);
+   * network.time; // 1 (ms)
+   * ```
+   */
   advance(steps = 1): void {
     if (!Number.isInteger(steps) || steps < 0) {
       throw new JitconnArgumentError('steps', steps, 'a whole number of steps >= 0');
@@ -212,6 +411,24 @@ export class Network implements Steppable {
    * Simulates `duration` ms (rounded to whole steps), yielding to the event loop every few tens of
    * ms so that timers, signals (Ctrl-C), `options.signal` and `stop()` are heard. A stopped run
    * resolves normally with `interrupted: true`; what monitors recorded stays.
+   *
+   * @param duration - Simulated time in ms, finite and >= 0.
+   * @param options - `{ onProgress, signal, progressIntervalMs }`: a progress callback, an
+   *   AbortSignal that stops the run, and the wall-clock ms between progress reports (default 100).
+   * @returns What the run did: steps, simulated and wall-clock time, spikes, synaptic events.
+   * @throws {@link JitconnArgumentError} (a rejected promise) when `duration` or an option is
+   *   invalid, or a run is already in progress.
+   * @example
+   * ```ts
+   * import { vogelsAbbott } from 'jitconn';
+   *
+   * const { network } = vogelsAbbott({ seed: 1 });
+   * const result = await network.run(100, {
+   *   onProgress: (p) => console.log(`${Math.round(100 * p.fraction)} %`),
+   *   signal: AbortSignal.timeout(60_000),
+   * });
+   * console.log(result.spikes, result.interrupted);
+   * ```
    */
   async run(duration: number, options: RunOptions = {}): Promise<RunResult> {
     const steps = stepsOf(duration, this.dt);
@@ -226,7 +443,19 @@ export class Network implements Steppable {
     }
   }
 
-  /** Asks a run in progress to stop after its current step. */
+  /**
+   * Asks a run in progress to stop after its current step; it resolves with `interrupted: true`.
+   * Does nothing when no run is in progress.
+   *
+   * @example
+   * ```ts
+   * import { vogelsAbbott } from 'jitconn';
+   *
+   * const { network } = vogelsAbbott();
+   * setTimeout(() => network.stop(), 1000); // stop after about 1 s of wall time
+   * const { interrupted } = await network.run(60_000);
+   * ```
+   */
   stop(): void {
     if (this.#running) this.#stop = true;
   }

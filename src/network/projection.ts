@@ -33,14 +33,31 @@ const PREMADE_VIEWS = 4096;
  * `M @ spikes` (matvec): both event-driven, only the spiking neurons' lines are generated. A
  * matrix in the other shape (an R [post, pre] or a C [pre, post]) works too, densely: every
  * postsynaptic line is walked each step a spike arrives. A square matrix is read the event-driven
- * way.
+ * way. Made by `network.connect`.
+ *
+ * @example
+ * ```ts
+ * import { JITCNormalC, Network } from 'jitconn';
+ *
+ * const network = new Network();
+ * const input = network.poissonGroup(1000, { rate: 10, seed: 1 });
+ * const cells = network.lifGroup(500);
+ * const M = new JITCNormalC([0.5, 0.1, 0.1, 3], { shape: [500, 1000] }); // [post, pre]
+ * const projection = network.connect(input, cells, M, { target: 'ge' });
+ * projection.product; // 'matvec': M @ spikes
+ * projection.eventDriven; // true: a C matrix generates only the spiking neurons' columns
+ * ```
  */
 export class Projection {
+  /** The presynaptic neurons (a whole group as the slice of all its neurons). */
   readonly pre: GroupSlice;
+  /** The postsynaptic neurons (a whole group as the slice of all its neurons). */
   readonly post: GroupSlice;
   /** The matrix, on the network's backend. */
   readonly matrix: JITCMatrix;
+  /** The postsynaptic variable the input is added to. */
   readonly target: string;
+  /** The delay in whole steps: spikes of step s are delivered at the end of step s + delay. */
   readonly delay: number;
   /** 'vecmat': spikes @ M (M is [pre, post]); 'matvec': M @ spikes (M is [post, pre]). */
   readonly product: 'vecmat' | 'matvec';
@@ -85,19 +102,29 @@ export class Projection {
     this.#dense = this.eventDriven ? null : new Float32Array(pre.size);
   }
 
-  /** Expected number of synapses: rows * cols * prob (nothing is stored). */
+  /**
+   * The expected number of synapses: rows * cols * prob (nothing is stored).
+   *
+   * @returns The expected count (not necessarily an integer).
+   */
   expectedSynapses(): number {
     return this.matrix.shape[0] * this.matrix.shape[1] * this.matrix.prob;
   }
 
-  /** The bytes a stored CSR matrix of these synapses would take: float32 weights, int32 indices and row pointers. */
+  /**
+   * The bytes a stored CSR matrix of these synapses would take: float32 weights, int32 indices and
+   * row pointers.
+   *
+   * @param synapses - The number of synapses (default: the expected number).
+   * @returns 8 bytes per synapse plus 4 per presynaptic neuron and 4.
+   */
   csrBytes(synapses = this.expectedSynapses()): number {
     return synapses * 8 + (this.pre.size + 1) * 4;
   }
 
   /**
-   * Delivers the spikes of step `step - delay` (from the presynaptic group's history) at step
-   * `step`; returns how many presynaptic spikes were delivered.
+   * @internal Delivers the spikes of step `step - delay` (from the presynaptic group's history) at
+   * step `step`; returns how many presynaptic spikes were delivered.
    */
   deliver(step: number, history: SpikeHistory): number {
     const from = step - this.delay;

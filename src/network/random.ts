@@ -22,7 +22,24 @@ function forEachDraw(seed: Seed, count: number, draw: (next: () => number, i: nu
   }
 }
 
-/** `count` values mean + sd * z, z standard normal (the definition's ziggurat), as float32. */
+/**
+ * `count` values mean + sd * z, z standard normal (the definition's ziggurat), as float32: seeded
+ * initial state (e.g. membrane potentials) that is the same everywhere.
+ *
+ * @param seed - An integer in [0, 2^53) or a bigint in [0, 2^64).
+ * @param count - How many values.
+ * @param mean - Their mean.
+ * @param sd - Their standard deviation.
+ * @returns `count` float32 values; value i depends only on the seed and i.
+ * @throws {@link JitconnArgumentError} when the seed is invalid.
+ * @example
+ * ```ts
+ * import { Network, seededNormals } from 'jitconn';
+ *
+ * const cells = new Network().lifGroup(4000);
+ * cells.v.set(seededNormals(1, 4000, -55, 2)); // v ~ N(-55 mV, (2 mV)^2)
+ * ```
+ */
 export function seededNormals(seed: Seed, count: number, mean: number, sd: number): Float32Array {
   const out = new Float32Array(count);
   forEachDraw(seed, count, (next, i) => {
@@ -31,7 +48,24 @@ export function seededNormals(seed: Seed, count: number, mean: number, sd: numbe
   return out;
 }
 
-/** `count` values uniform in [low, high): low + (high - low) * u, u = (word >>> 8) * 2^-24. */
+/**
+ * `count` values uniform in [low, high): low + (high - low) * u, u = (word >>> 8) * 2^-24, as
+ * float32: seeded initial state that is the same everywhere.
+ *
+ * @param seed - An integer in [0, 2^53) or a bigint in [0, 2^64).
+ * @param count - How many values.
+ * @param low - The lower bound, included.
+ * @param high - The upper bound, excluded.
+ * @returns `count` float32 values; value i depends only on the seed and i.
+ * @throws {@link JitconnArgumentError} when the seed is invalid.
+ * @example
+ * ```ts
+ * import { Network, seededUniforms } from 'jitconn';
+ *
+ * const cells = new Network().lifGroup(4000, { synapse: 'cuba' });
+ * cells.v.set(seededUniforms(1, 4000, -60, -50)); // v uniform in [-60, -50) mV
+ * ```
+ */
 export function seededUniforms(seed: Seed, count: number, low: number, high: number): Float32Array {
   const out = new Float32Array(count);
   forEachDraw(seed, count, (next, i) => {

@@ -2,18 +2,21 @@ import { JitconnArgumentError } from '../errors.js';
 
 /** Where a run stands, passed to `onProgress`. */
 export interface RunProgress {
-  /** Steps done in this run, and the steps it was asked for. */
+  /** Steps done in this run. */
   readonly steps: number;
+  /** Steps the run was asked for. */
   readonly totalSteps: number;
-  /** Simulated ms done in this run, and asked for. */
+  /** Simulated ms done in this run. */
   readonly simulatedMs: number;
+  /** Simulated ms the run was asked for (its steps times dt). */
   readonly durationMs: number;
   /** steps / totalSteps (1 for an empty run). */
   readonly fraction: number;
   /** Wall-clock ms since the run started. */
   readonly wallMs: number;
-  /** Spikes of every group, and synaptic events (see RunResult), in this run so far. */
+  /** Spikes of every group in this run so far. */
   readonly spikes: number;
+  /** Synaptic events in this run so far (see {@link RunResult}). */
   readonly synapticEvents: number;
 }
 
@@ -29,8 +32,11 @@ export interface RunOptions {
 
 /** What a run did. */
 export interface RunResult {
+  /** Steps done (fewer than asked when interrupted). */
   readonly steps: number;
+  /** Simulated ms done: steps * dt. */
   readonly simulatedMs: number;
+  /** Wall-clock ms the run took. */
   readonly wallMs: number;
   /** Spikes of every group in this run. */
   readonly spikes: number;

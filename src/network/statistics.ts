@@ -17,8 +17,23 @@ export interface SpikeStatistics {
 }
 
 /**
- * Rate and irregularity of the spikes a monitor recorded in [fromMs, toMs) (by default from 0 to
- * the last step run, `toMs`, which the caller passes: network.time).
+ * Rate and irregularity of the spikes a monitor recorded in [fromMs, toMs): the mean firing rate,
+ * and the mean coefficient of variation of the inter-spike intervals (about 1 for Poisson-like
+ * firing, 0 for regular).
+ *
+ * @param monitor - The spike monitor.
+ * @param toMs - End of the window in ms, excluded: usually `network.time`.
+ * @param fromMs - Start of the window in ms (default 0), e.g. to leave out a transient.
+ * @returns The statistics of the window.
+ * @throws {@link JitconnArgumentError} when `toMs` is not a number after `fromMs`.
+ * @example
+ * ```ts
+ * import { spikeStatistics, vogelsAbbott } from 'jitconn';
+ *
+ * const { network, spikes } = vogelsAbbott({ seed: 1 });
+ * await network.run(1000);
+ * const { meanRateHz, cvIsi } = spikeStatistics(spikes!, network.time, 200); // skip the first 200 ms
+ * ```
  */
 export function spikeStatistics(monitor: SpikeMonitor, toMs: number, fromMs = 0): SpikeStatistics {
   if (typeof toMs !== 'number' || !(toMs > fromMs)) {

@@ -77,12 +77,36 @@ function makeCall(sharedMemory: boolean): Call {
   return { kernels, heap: new Heap(kernels), params: kernels.params, threads: 1, lastSpec: null };
 }
 
-/** Threads used by calls big enough to share (default: every core). */
+/**
+ * The number of threads (the calling thread and workers) that products big enough to share run
+ * on. Default: the cores the platform reports (1 where threads cannot start), at most 64.
+ *
+ * @returns The thread count.
+ * @example
+ * ```ts
+ * import { getThreadCount } from 'jitconn';
+ *
+ * console.log(`products run on up to ${getThreadCount()} threads`);
+ * ```
+ */
 export function getThreadCount(): number {
   if (threadCount === 0) threadCount = Math.max(1, Math.min(MAX_THREADS, platform.availableThreads()));
   return threadCount;
 }
 
+/**
+ * Sets the number of threads products big enough to share run on, from the next product on. The
+ * results are the same bits whatever the count.
+ *
+ * @param n - An integer in [1, 64]: 1 keeps every product on the calling thread.
+ * @throws {@link JitconnArgumentError} when `n` is not an integer in [1, 64].
+ * @example
+ * ```ts
+ * import { setThreadCount } from 'jitconn';
+ *
+ * setThreadCount(1); // e.g. when the application runs one network per core itself
+ * ```
+ */
 export function setThreadCount(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
     throw new JitconnArgumentError('threads', n, `an integer in [1, ${MAX_THREADS}]`);
@@ -100,7 +124,19 @@ export function setParallelMinWork(ns: number): number {
   return previous;
 }
 
-/** Stops the worker threads and gives back all kernel memory; the next call starts afresh. */
+/**
+ * Stops the worker threads and gives back all kernel memory; the next product starts afresh (new
+ * memory, workers started again when needed). Workers never keep a Node process alive, so this is
+ * not needed to exit: call it to release the memory after large products.
+ *
+ * @example
+ * ```ts
+ * import { JITCScalarR, shutdownThreads } from 'jitconn';
+ *
+ * new JITCScalarR([0.1, 0.01, 1], { shape: [100_000, 100_000] }).matvec(new Float32Array(100_000).fill(1));
+ * shutdownThreads(); // workers stopped, kernel memory released
+ * ```
+ */
 export function shutdownThreads(): void {
   pool?.shutdown();
   pool = null;
@@ -123,6 +159,15 @@ const START_TIMEOUT_MS = 10_000;
  * only once their creator returns to its event loop, so until then calls run on one thread. Where
  * threads cannot start (a page's main thread, a page without cross-origin isolation) it resolves
  * with 1.
+ *
+ * @returns The number of threads products will use: fewer, down to 1, where workers could not
+ *   start or did not report ready in time (each such problem is reported as a warning).
+ * @example
+ * ```ts
+ * import { startThreads } from 'jitconn';
+ *
+ * const threads = await startThreads(); // before the first heavy product, e.g. in a Web Worker
+ * ```
  */
 export async function startThreads(): Promise<number> {
   const wanted = getThreadCount();

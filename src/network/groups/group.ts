@@ -1,9 +1,25 @@
 import { JitconnArgumentError } from '../../errors.js';
 
-/** A contiguous range [start, end) of a group's neurons (`group.slice(start, end)`). */
+/**
+ * A contiguous range [start, end) of a group's neurons (`group.slice(start, end)`), for
+ * projections and monitors.
+ *
+ * @example
+ * ```ts
+ * import { Network, type GroupSlice } from 'jitconn';
+ *
+ * const network = new Network();
+ * const cells = network.lifGroup(1000);
+ * const excitatory: GroupSlice = cells.slice(0, 800);
+ * const inhibitory: GroupSlice = cells.slice(800, 1000);
+ * ```
+ */
 export interface GroupSlice {
+  /** The group the neurons belong to. */
   readonly group: NeuronGroup;
+  /** The first neuron of the range. */
   readonly start: number;
+  /** One past the last neuron of the range. */
   readonly end: number;
   /** end - start. */
   readonly size: number;
@@ -11,7 +27,20 @@ export interface GroupSlice {
 
 /**
  * A group of neurons in a network: something that spikes each step, and may hold float32 state
- * variables that projections add into and state monitors sample.
+ * variables that projections add into and state monitors sample. The base of the groups a
+ * {@link Network} makes (`lifGroup`, `poissonGroup`, `spikeSource`, `thresholdGroup`).
+ *
+ * @example
+ * ```ts
+ * import { Network, NeuronGroup } from 'jitconn';
+ *
+ * const network = new Network();
+ * network.lifGroup(100, { name: 'cells' });
+ * network.poissonGroup(50, { rate: 5, seed: 1, name: 'input' });
+ * for (const group of network.groups) {
+ *   console.log(group.name, group.size, group.variables); // cells 100 ['v', 'ge', 'gi'], input 50 []
+ * }
+ * ```
  */
 export abstract class NeuronGroup {
   /** A name for messages and summaries. */
@@ -32,7 +61,20 @@ export abstract class NeuronGroup {
     return [...this.#variables.keys()];
   }
 
-  /** The live state array of `name` (one float32 per neuron). */
+  /**
+   * The live state array of a variable: writing into it changes the state.
+   *
+   * @param name - One of `variables`.
+   * @returns One float32 per neuron.
+   * @throws {@link JitconnArgumentError} when the group has no variable of that name.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const cells = new Network().lifGroup(100);
+   * cells.variable('v').fill(-55); // start every neuron at -55 mV
+   * ```
+   */
   variable(name: string): Float32Array {
     const array = this.#variables.get(name);
     if (array === undefined) {
@@ -48,7 +90,23 @@ export abstract class NeuronGroup {
     return array;
   }
 
-  /** Neurons [start, end) of this group, for projections and monitors. */
+  /**
+   * Neurons [start, end) of this group, for projections and monitors: the excitatory part of a
+   * population, say.
+   *
+   * @param start - The first neuron, an integer in [0, size).
+   * @param end - One past the last neuron, an integer in (start, size].
+   * @returns The range (frozen).
+   * @throws {@link JitconnArgumentError} when `start` or `end` is out of range.
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network();
+   * const cells = network.lifGroup(1000);
+   * const monitor = network.spikeMonitor(cells.slice(0, 100)); // the first 100 neurons only
+   * ```
+   */
   slice(start: number, end: number): GroupSlice {
     if (!Number.isInteger(start) || start < 0 || start >= this.size) {
       throw new JitconnArgumentError('start', start, `an integer in [0, ${this.size}) (group ${this.name})`);
@@ -69,7 +127,7 @@ export abstract class NeuronGroup {
    */
   abstract readonly spikes: Uint32Array;
 
-  /** Advances the group by one step (step index `step`); returns the number of spikes. */
+  /** @internal Advances the group by one step (step index `step`); returns the number of spikes. */
   abstract update(step: number): number;
 }
 

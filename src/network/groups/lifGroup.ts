@@ -18,7 +18,18 @@ import {
  * Each step: a neuron that is not refractory integrates v over the step; ge and gi decay; a
  * neuron that was not refractory and whose v now exceeds vThreshold spikes, is reset to vReset and
  * stays there for the refractory period. The step is a SIMD WebAssembly kernel on the `wasm`
- * backend and plain TypeScript on `reference`: the same float32 bits.
+ * backend and plain TypeScript on `reference`: the same float32 bits. Made by `network.lifGroup`.
+ *
+ * @example
+ * ```ts
+ * import { Network } from 'jitconn';
+ *
+ * const network = new Network({ dt: 0.1 });
+ * const cells = network.lifGroup(1000, { current: 15 }); // driven above threshold
+ * cells.v.fill(-55); // start at -55 mV instead of at rest
+ * network.advance(1000);
+ * cells.refractory; // steps of refractoriness left per neuron
+ * ```
  */
 export class LifGroup extends NeuronGroup {
   /** The parameters in force (defaults filled in). */
@@ -74,6 +85,7 @@ export class LifGroup extends NeuronGroup {
     return this.#memory.spikes;
   }
 
+  /** @internal Called by the network once per step. */
   update(): number {
     return this.#step();
   }

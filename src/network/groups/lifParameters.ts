@@ -23,14 +23,17 @@ export interface LifParameters {
   readonly refractory?: number;
   /** Constant input, as the potential it adds at rest: R * I (default 0 mV). */
   readonly current?: number;
-  /** Decay time constants of ge and gi (defaults 5 ms and 10 ms). */
+  /** Decay time constant of ge (default 5 ms). */
   readonly tauExc?: number;
+  /** Decay time constant of gi (default 10 ms). */
   readonly tauInh?: number;
-  /** COBA reversal potentials of the excitatory and inhibitory conductances (0 mV, -80 mV). */
+  /** COBA reversal potential of the excitatory conductance (default 0 mV). */
   readonly eExc?: number;
+  /** COBA reversal potential of the inhibitory conductance (default -80 mV). */
   readonly eInh?: number;
 }
 
+/** Every LIF parameter, as a group holds them once the defaults are filled in. */
 export type ResolvedLifParameters = Required<LifParameters>;
 
 /** The defaults: the Vogels-Abbott neuron (COBA), no drive. */

@@ -20,7 +20,16 @@ export const MAX_POISSON_STEPS = 0xffffffff;
  * Independent Poisson spike trains on the time grid: in each step every neuron spikes with
  * probability p = rate * dt, independently (exact Bernoulli, from the definition's seeded streams:
  * the draws of step s are line s of stream kind 3 under this group's seed). The same seed gives the
- * same spikes everywhere.
+ * same spikes everywhere. Made by `network.poissonGroup`.
+ *
+ * @example
+ * ```ts
+ * import { Network } from 'jitconn';
+ *
+ * const network = new Network({ dt: 0.1 });
+ * const input = network.poissonGroup(1000, { rate: 10, seed: 7 });
+ * input.prob; // 0.001: 10 Hz for 0.1 ms
+ * ```
  */
 export class PoissonGroup extends NeuronGroup {
   /** Spike probability per neuron and step. */
@@ -37,6 +46,7 @@ export class PoissonGroup extends NeuronGroup {
     this.spikes = new Uint32Array(size);
   }
 
+  /** @internal Called by the network once per step. */
   update(step: number): number {
     if (step >= MAX_POISSON_STEPS) {
       throw new JitconnTooLargeError(`a Poisson group draws at most ${MAX_POISSON_STEPS} steps`);

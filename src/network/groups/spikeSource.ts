@@ -3,13 +3,27 @@ import { NeuronGroup } from './group.js';
 
 /** Given spikes: neuron `indices[k]` fires at `times[k]` (ms). */
 export interface SpikeSourceOptions {
+  /** The neuron of each spike, an integer in [0, size). */
   readonly indices: ArrayLike<number>;
+  /** The time of each spike in ms (finite, >= 0), one per index. */
   readonly times: ArrayLike<number>;
 }
 
 /**
  * Spikes from given (neuron, time) lists, like Brian2's SpikeGeneratorGroup: a spike at time t
- * fires in step round(t / dt). Two spikes of one neuron in the same step are refused.
+ * fires in step round(t / dt). Two spikes of one neuron in the same step are refused. Made by
+ * `network.spikeSource`.
+ *
+ * @example
+ * ```ts
+ * import { Network } from 'jitconn';
+ *
+ * const network = new Network({ dt: 0.1 });
+ * const cue = network.spikeSource(10, { indices: [0, 3, 0], times: [5, 12.5, 20] });
+ * const spikes = network.spikeMonitor(cue);
+ * network.advance(250);
+ * spikes.t; // Float64Array [5, 12.5, 20]
+ * ```
  */
 export class SpikeSource extends NeuronGroup {
   readonly spikes: Uint32Array;
@@ -27,6 +41,7 @@ export class SpikeSource extends NeuronGroup {
     this.spikes = new Uint32Array(size);
   }
 
+  /** @internal Called by the network once per step. */
   update(step: number): number {
     const steps = this.#steps;
     let next = this.#next;

@@ -11,7 +11,19 @@ export interface ThresholdOptions {
  * A memoryless spiking layer, as in the tutorial's feed-forward networks: projections add into
  * `input` during a step; in the next step every neuron whose input exceeds the threshold spikes,
  * and the input is cleared. (Like any projection target, input arrives one step after the spikes
- * that caused it, so each layer of a feed-forward chain adds one step of latency.)
+ * that caused it, so each layer of a feed-forward chain adds one step of latency.) Made by
+ * `network.thresholdGroup`.
+ *
+ * @example
+ * ```ts
+ * import { JITCNormalR, Network } from 'jitconn';
+ *
+ * const network = new Network({ dt: 1 });
+ * const input = network.poissonGroup(1000, { prob: 0.05, seed: 1 });
+ * const layer = network.thresholdGroup(500, { threshold: 0.2 });
+ * network.connect(input, layer, new JITCNormalR([0, 0.1, 0.1, 2], { shape: [1000, 500] }));
+ * network.advance(10);
+ * ```
  */
 export class ThresholdGroup extends NeuronGroup {
   /** The threshold as the float32 the input is compared with. */
@@ -37,6 +49,7 @@ export class ThresholdGroup extends NeuronGroup {
     return this.#input;
   }
 
+  /** @internal Called by the network once per step. */
   update(): number {
     const input = this.#input;
     const threshold = this.threshold;

@@ -11,16 +11,19 @@ import { derivedSeed } from './seeds.js';
 
 /** Options of the tutorial's feed-forward networks (section 6). */
 export interface FeedForwardOptions {
-  /** Layer sizes. */
+  /** Input neurons (default 100,000). */
   readonly inputs?: number;
+  /** Hidden neurons (default 50,000). */
   readonly hidden?: number;
+  /** Output neurons (default 1000). */
   readonly outputs?: number;
   /** Connection probability p of the first matrix; the second has 2p. */
   readonly prob?: number;
   /** Seed of the first matrix; the second has seed + 1. */
   readonly seed?: Seed;
-  /** Spike probability of every input neuron in every step, and the seed of those draws. */
+  /** Spike probability of every input neuron in every step (default 0.001). */
   readonly inputProb?: number;
+  /** Seed of the input spikes (default 999). */
   readonly inputSeed?: Seed;
   /** Hidden neurons spike where their input exceeds this (default 0.2). */
   readonly hiddenThreshold?: number;
@@ -28,20 +31,29 @@ export interface FeedForwardOptions {
   readonly outputThreshold?: number;
   /** One step of the network, in ms (default 1: times are step numbers). */
   readonly dt?: number;
+  /** Backend of the network (default: the default backend). */
   readonly backend?: BackendName;
 }
 
 /** A configured feed-forward network, ready to run. */
 export interface FeedForwardNetwork {
+  /** The network: run it. */
   readonly network: Network;
+  /** The Poisson input layer. */
   readonly input: PoissonGroup;
+  /** The hidden threshold layer. */
   readonly hidden: ThresholdGroup;
+  /** The output threshold layer. */
   readonly output: ThresholdGroup;
-  /** input -> hidden: JITCNormalR([0, 0.05, p, seed]); hidden -> output: JITCNormalR([0, 0.1, 2p, seed + 1]). */
+  /** input -> hidden: JITCNormalR([0, 0.05, p, seed]). */
   readonly w1: Projection;
+  /** hidden -> output: JITCNormalR([0, 0.1, 2p, seed + 1]). */
   readonly w2: Projection;
+  /** Every input spike. */
   readonly inputSpikes: SpikeMonitor;
+  /** Every hidden spike. */
   readonly hiddenSpikes: SpikeMonitor;
+  /** Every output spike. */
   readonly outputSpikes: SpikeMonitor;
 }
 
@@ -51,6 +63,20 @@ export interface FeedForwardNetwork {
  * reacts one step after its input (a projection delivers at the end of a step), so the hidden
  * spikes of step s + 1 answer the input of step s, as the tutorial's forward pass of step s does.
  * Defaults: the 100K -> 50K -> 1K network (p = 0.01, seed 2024) driven at 0.1 % per step.
+ *
+ * @param options - Layer sizes, probability, seeds, thresholds, dt and backend; all optional.
+ * @returns The network, its groups, projections and spike monitors.
+ * @throws {@link JitconnArgumentError} when `options` is not an object, `prob` is not in [0, 0.5]
+ *   (the second matrix has 2p), or another option is out of range (sizes, `inputProb`, seeds,
+ *   thresholds, `dt`, `backend`).
+ * @example
+ * ```ts
+ * import { feedForward } from 'jitconn';
+ *
+ * const { network, hiddenSpikes } = feedForward({ inputs: 10_000, hidden: 5000, outputs: 100 });
+ * network.advance(100); // 100 steps of 1 ms
+ * console.log(hiddenSpikes.count);
+ * ```
  */
 export function feedForward(options: FeedForwardOptions = {}): FeedForwardNetwork {
   if (typeof options !== 'object' || options === null) {
@@ -92,7 +118,20 @@ export function feedForward(options: FeedForwardOptions = {}): FeedForwardNetwor
 
 /**
  * The tutorial's visualisation network (section 6): 1000 -> 500 -> 50, p = 0.05, seed 2025,
- * driven by 5 % Bernoulli input per step; the tutorial runs it for VISUALISATION_STEPS steps.
+ * driven by 5 % Bernoulli input per step (seed 888); the tutorial runs it for VISUALISATION_STEPS
+ * steps.
+ *
+ * @param options - Settings that replace these (see {@link feedForward}).
+ * @returns The network, its groups, projections and spike monitors.
+ * @throws {@link JitconnArgumentError} as {@link feedForward} does.
+ * @example
+ * ```ts
+ * import { VISUALISATION_STEPS, visualisationNetwork } from 'jitconn';
+ *
+ * const { network, hiddenSpikes } = visualisationNetwork();
+ * network.advance(VISUALISATION_STEPS);
+ * hiddenSpikes.i; hiddenSpikes.t; // a raster of the hidden layer
+ * ```
  */
 export function visualisationNetwork(options: FeedForwardOptions = {}): FeedForwardNetwork {
   return feedForward({

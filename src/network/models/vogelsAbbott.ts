@@ -25,9 +25,15 @@ export interface VogelsAbbottOptions {
   readonly seed?: Seed;
   /** Time step in ms (default 0.1). */
   readonly dt?: number;
+  /** Backend of the network (default: the default backend). */
   readonly backend?: BackendName;
   /** Synaptic weights, replacing the scaled benchmark values (COBA: in units of the leak conductance; CUBA: mV). */
-  readonly weights?: { readonly exc?: number; readonly inh?: number };
+  readonly weights?: {
+    /** Weight of the excitatory synapses. */
+    readonly exc?: number;
+    /** Weight of the inhibitory synapses (COBA: positive, a conductance; CUBA: negative). */
+    readonly inh?: number;
+  };
   /**
    * How the weights of a projection vary about its weight w: 'scalar' (default) every synapse w;
    * 'uniform' drawn from [0, 2w); 'normal' from N(w, (w / 5)^2) (a weight crosses zero with
@@ -40,28 +46,47 @@ export interface VogelsAbbottOptions {
 
 /** The weight laws `vogelsAbbott` offers (see VogelsAbbottOptions.weightLaw). */
 export const VOGELS_ABBOTT_WEIGHT_LAWS = ['scalar', 'uniform', 'normal'] as const;
+/** How the weights of a Vogels-Abbott projection vary: 'scalar', 'uniform' or 'normal'. */
 export type VogelsAbbottWeightLaw = (typeof VOGELS_ABBOTT_WEIGHT_LAWS)[number];
 
 /** A configured Vogels-Abbott network, ready to run. */
 export interface VogelsAbbottNetwork {
+  /** The network: run it. */
   readonly network: Network;
   /** All neurons: excitatory [0, excitatory), inhibitory after. */
   readonly neurons: LifGroup;
+  /** The excitatory neurons' projection onto every neuron (target 'ge'). */
   readonly excitatory: Projection;
+  /** The inhibitory neurons' projection onto every neuron (target 'gi'). */
   readonly inhibitory: Projection;
   /** Every spike of every neuron (null when record is false). */
   readonly spikes: SpikeMonitor | null;
   /** What was built. */
   readonly parameters: {
+    /** 'coba' or 'cuba'. */
     readonly model: 'coba' | 'cuba';
+    /** Number of neurons. */
     readonly neurons: number;
+    /** Number of excitatory neurons (80 %). */
     readonly excitatory: number;
+    /** Number of inhibitory neurons (20 %). */
     readonly inhibitory: number;
+    /** Mean presynaptic partners per neuron, K. */
     readonly inDegree: number;
+    /** Connection probability, K / neurons. */
     readonly prob: number;
-    readonly weights: { readonly exc: number; readonly inh: number };
+    /** The synaptic weights used. */
+    readonly weights: {
+      /** Excitatory weight. */
+      readonly exc: number;
+      /** Inhibitory weight. */
+      readonly inh: number;
+    };
+    /** How the weights vary about them. */
     readonly weightLaw: VogelsAbbottWeightLaw;
+    /** The seed. */
     readonly seed: Seed;
+    /** The time step in ms. */
     readonly dt: number;
   };
 }
@@ -71,8 +96,20 @@ export const BENCHMARK_IN_DEGREE = 80;
 
 /** Weights at the benchmark's in-degree (Brette et al. 2007, as in Brian2's benchmark scripts). */
 export const BENCHMARK_WEIGHTS = {
-  coba: { exc: 0.6, inh: 6.7 },
-  cuba: { exc: 1.62, inh: -9 },
+  /** COBA: conductances in units of the leak conductance. */
+  coba: {
+    /** Excitatory weight. */
+    exc: 0.6,
+    /** Inhibitory weight. */
+    inh: 6.7,
+  },
+  /** CUBA: currents, as mV. */
+  cuba: {
+    /** Excitatory weight. */
+    exc: 1.62,
+    /** Inhibitory weight. */
+    inh: -9,
+  },
 } as const;
 
 /** Neuron parameters of the two benchmarks: the default LIF neuron with a constant drive. */
@@ -90,6 +127,21 @@ export const BENCHMARK_NEURONS: Readonly<Record<'coba' | 'cuba', LifParameters>>
  * benchmark: 4000 neurons, p = 0.02. At other sizes the in-degree K stays fixed and the weights are
  * scaled by 80 / K, so the mean synaptic input K * w * rate is the benchmark's (docs/networks.md).
  * Initial potentials: COBA -55 mV + 2 mV * N(0, 1); CUBA uniform in [-60, -50) mV (Brian2's CUBA).
+ *
+ * @param options - Model, size, in-degree, seed, dt, backend, weights, weight law, recording; all
+ *   optional.
+ * @returns The network, its neurons, projections, spike monitor and the parameters used.
+ * @throws {@link JitconnArgumentError} when `options` is not an object, `model` or `weightLaw` is
+ *   unknown, `neurons` is not an integer in [5, 2^32 - 1], `inDegree` is not in (0, neurons], a
+ *   weight is not finite, or the seed, `dt` or backend is invalid.
+ * @example
+ * ```ts
+ * import { spikeStatistics, vogelsAbbott } from 'jitconn';
+ *
+ * const { network, spikes } = vogelsAbbott({ model: 'coba', neurons: 4000, seed: 1 }); // the benchmark
+ * await network.run(1000); // 1 s
+ * spikeStatistics(spikes!, network.time); // { meanRateHz, cvIsi, cvNeurons, spikes }
+ * ```
  */
 export function vogelsAbbott(options: VogelsAbbottOptions = {}): VogelsAbbottNetwork {
   if (typeof options !== 'object' || options === null) {

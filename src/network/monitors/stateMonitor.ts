@@ -13,13 +13,29 @@ export interface StateMonitorOptions {
 /**
  * Samples a state variable of chosen neurons every `every` steps, like Brian2's StateMonitor: at
  * the start of step s (time s * dt, before the step updates anything), so the first sample is the
- * initial state. `values` holds one row of `neurons.length` values per sample.
+ * initial state. `values` holds one row of `neurons.length` values per sample. Made by
+ * `network.stateMonitor`.
+ *
+ * @example
+ * ```ts
+ * import { Network } from 'jitconn';
+ *
+ * const network = new Network({ dt: 0.1 });
+ * const cells = network.lifGroup(10, { current: 15 });
+ * const v = network.stateMonitor(cells, 'v', { neurons: [0, 5] });
+ * network.advance(100);
+ * v.samples; // 100
+ * v.values; // 100 x 2 values, row-major: sample s of neuron 5 is v.values[2 * s + 1]
+ * ```
  */
 export class StateMonitor {
+  /** The monitored neurons (a whole group as the slice of all its neurons). */
   readonly source: GroupSlice;
+  /** The sampled state variable, e.g. 'v'. */
   readonly variable: string;
   /** Recorded neurons, as indices within the source. */
   readonly neurons: Uint32Array;
+  /** Steps between samples. */
   readonly every: number;
   readonly #array: Float32Array;
   #values = new Float32Array(0);
@@ -57,7 +73,23 @@ export class StateMonitor {
     return this.#samples;
   }
 
-  /** The recorded values of the k-th recorded neuron (a copy, one per sample). */
+  /**
+   * The recorded values of one recorded neuron, one per sample.
+   *
+   * @param k - The neuron's position in `neurons` (not its index in the group).
+   * @returns A copy.
+   * @throws {@link JitconnArgumentError} when `k` is not in [0, neurons.length).
+   * @example
+   * ```ts
+   * import { Network } from 'jitconn';
+   *
+   * const network = new Network({ dt: 0.1 });
+   * const cells = network.lifGroup(100, { current: 15 });
+   * const monitor = network.stateMonitor(cells, 'v', { neurons: [42] });
+   * network.advance(500);
+   * const v42 = monitor.trace(0); // neuron 42's potential at every step
+   * ```
+   */
   trace(k: number): Float32Array {
     const width = this.neurons.length;
     if (!Number.isInteger(k) || k < 0 || k >= width) {
