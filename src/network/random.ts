@@ -1,8 +1,10 @@
-import { BLOCK_SIZE, STREAM_NETWORK } from '../definition/constants.js';
+import { BLOCK_SIZE, MAX_DIMENSION, STREAM_NETWORK } from '../definition/constants.js';
 import { seedWords, type Seed } from '../definition/seed.js';
 import { streamState } from '../definition/streamKey.js';
 import { standardNormal } from '../definition/weights/ziggurat.js';
 import { Xoshiro128pp } from '../definition/xoshiro128pp.js';
+import { JitconnArgumentError, JitconnTooLargeError } from '../errors.js';
+import { checkFinite } from '../matrix/validate.js';
 
 /**
  * Seeded initial values for network state, from the definition's streams: neuron i draws from
@@ -11,6 +13,20 @@ import { Xoshiro128pp } from '../definition/xoshiro128pp.js';
  * groups use lines 0, 1, ... : one per step, below INIT_LINE).
  */
 export const INIT_LINE = 0xffffffff;
+
+/** A Float32Array of `count` values, or a jitconn error saying why not. */
+function valuesFor(count: unknown): Float32Array {
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_DIMENSION) {
+    throw new JitconnArgumentError('count', count, 'an integer in [0, 2^32 - 1]');
+  }
+  try {
+    return new Float32Array(count);
+  } catch {
+    throw new JitconnTooLargeError(
+      `count: ${count} float32 values (${count * 4} bytes) could not be allocated`,
+    );
+  }
+}
 
 function forEachDraw(seed: Seed, count: number, draw: (next: () => number, i: number) => void): void {
   const { lo, hi } = seedWords(seed, 'seed');
@@ -31,7 +47,9 @@ function forEachDraw(seed: Seed, count: number, draw: (next: () => number, i: nu
  * @param mean - Their mean.
  * @param sd - Their standard deviation.
  * @returns `count` float32 values; value i depends only on the seed and i.
- * @throws {@link JitconnArgumentError} when the seed is invalid.
+ * @throws {@link JitconnArgumentError} when the seed is invalid, `count` is not an integer in
+ *   [0, 2^32 - 1], or `mean` or `sd` is not finite.
+ * @throws {@link JitconnTooLargeError} when `count` values cannot be allocated.
  * @example
  * ```ts
  * import { Network, seededNormals } from 'jitconn';
@@ -41,7 +59,10 @@ function forEachDraw(seed: Seed, count: number, draw: (next: () => number, i: nu
  * ```
  */
 export function seededNormals(seed: Seed, count: number, mean: number, sd: number): Float32Array {
-  const out = new Float32Array(count);
+  checkFinite(mean, 'mean');
+  checkFinite(sd, 'sd');
+  seedWords(seed, 'seed');
+  const out = valuesFor(count);
   forEachDraw(seed, count, (next, i) => {
     out[i] = mean + sd * standardNormal(next);
   });
@@ -57,7 +78,9 @@ export function seededNormals(seed: Seed, count: number, mean: number, sd: numbe
  * @param low - The lower bound, included.
  * @param high - The upper bound, excluded.
  * @returns `count` float32 values; value i depends only on the seed and i.
- * @throws {@link JitconnArgumentError} when the seed is invalid.
+ * @throws {@link JitconnArgumentError} when the seed is invalid, `count` is not an integer in
+ *   [0, 2^32 - 1], or `low` or `high` is not finite.
+ * @throws {@link JitconnTooLargeError} when `count` values cannot be allocated.
  * @example
  * ```ts
  * import { Network, seededUniforms } from 'jitconn';
@@ -67,7 +90,10 @@ export function seededNormals(seed: Seed, count: number, mean: number, sd: numbe
  * ```
  */
 export function seededUniforms(seed: Seed, count: number, low: number, high: number): Float32Array {
-  const out = new Float32Array(count);
+  checkFinite(low, 'low');
+  checkFinite(high, 'high');
+  seedWords(seed, 'seed');
+  const out = valuesFor(count);
   forEachDraw(seed, count, (next, i) => {
     out[i] = low + (high - low) * ((next() >>> 8) * 2 ** -24);
   });
