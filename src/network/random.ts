@@ -3,7 +3,8 @@ import { seedWords, type Seed } from '../definition/seed.js';
 import { streamState } from '../definition/streamKey.js';
 import { standardNormal } from '../definition/weights/ziggurat.js';
 import { Xoshiro128pp } from '../definition/xoshiro128pp.js';
-import { JitconnArgumentError, JitconnTooLargeError } from '../errors.js';
+import { JitconnArgumentError } from '../errors.js';
+import { allocateFloat32 } from '../matrix/allocate.js';
 import { checkFinite } from '../matrix/validate.js';
 
 /**
@@ -14,28 +15,23 @@ import { checkFinite } from '../matrix/validate.js';
  */
 export const INIT_LINE = 0xffffffff;
 
-/** A Float32Array of `count` values, or a jitconn error saying why not. */
-function valuesFor(count: unknown): Float32Array {
+/**
+ * `count` values, value i = draw(next) from the stream of its block: the seed and the count are
+ * checked before anything is allocated.
+ */
+function drawValues(seed: Seed, count: number, draw: (next: () => number) => number): Float32Array {
+  const { lo, hi } = seedWords(seed, 'seed');
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_DIMENSION) {
     throw new JitconnArgumentError('count', count, 'an integer in [0, 2^32 - 1]');
   }
-  try {
-    return new Float32Array(count);
-  } catch {
-    throw new JitconnTooLargeError(
-      `count: ${count} float32 values (${count * 4} bytes) could not be allocated`,
-    );
-  }
-}
-
-function forEachDraw(seed: Seed, count: number, draw: (next: () => number, i: number) => void): void {
-  const { lo, hi } = seedWords(seed, 'seed');
+  const out = allocateFloat32(count, `${count} seeded values`);
   for (let base = 0, block = 0; base < count; base += BLOCK_SIZE, block++) {
     const stream = new Xoshiro128pp(streamState(lo, hi, INIT_LINE, block, STREAM_NETWORK));
     const next = (): number => stream.next();
     const end = Math.min(count, base + BLOCK_SIZE);
-    for (let i = base; i < end; i++) draw(next, i);
+    for (let i = base; i < end; i++) out[i] = draw(next);
   }
+  return out;
 }
 
 /**
@@ -61,12 +57,7 @@ function forEachDraw(seed: Seed, count: number, draw: (next: () => number, i: nu
 export function seededNormals(seed: Seed, count: number, mean: number, sd: number): Float32Array {
   checkFinite(mean, 'mean');
   checkFinite(sd, 'sd');
-  seedWords(seed, 'seed');
-  const out = valuesFor(count);
-  forEachDraw(seed, count, (next, i) => {
-    out[i] = mean + sd * standardNormal(next);
-  });
-  return out;
+  return drawValues(seed, count, (next) => mean + sd * standardNormal(next));
 }
 
 /**
@@ -92,10 +83,5 @@ export function seededNormals(seed: Seed, count: number, mean: number, sd: numbe
 export function seededUniforms(seed: Seed, count: number, low: number, high: number): Float32Array {
   checkFinite(low, 'low');
   checkFinite(high, 'high');
-  seedWords(seed, 'seed');
-  const out = valuesFor(count);
-  forEachDraw(seed, count, (next, i) => {
-    out[i] = low + (high - low) * ((next() >>> 8) * 2 ** -24);
-  });
-  return out;
+  return drawValues(seed, count, (next) => low + (high - low) * ((next() >>> 8) * 2 ** -24));
 }
