@@ -1,4 +1,4 @@
-/** Byte counts and their printing, shared by the commands. */
+/** Byte counts and numbers as the commands and their pictures print them. */
 
 /**
  * Bytes a stored CSR matrix of `rows` rows and `synapses` connections needs: a float32 weight and
@@ -20,4 +20,11 @@ export function formatBytes(n: number): string {
 /** A count with thousands separators: 51,000,000. */
 export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
+}
+
+/** "1st", "2nd", "3rd", "4th", ... for "every 8th neuron". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }

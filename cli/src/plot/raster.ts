@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatCount, ordinal } from './format.js';
+import { formatCount, ordinal } from '../units.js';
 import type { Figure } from './render.js';
 import { rasterStride, spikeCounts, type Population, type SpikeTrains } from './spikes.js';
 import { COLORS } from './theme.js';

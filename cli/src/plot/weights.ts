@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatCount } from './format.js';
+import { formatCount } from '../units.js';
 import { niceStep } from './nice.js';
 import type { Figure } from './render.js';
 import { COLORS } from './theme.js';
